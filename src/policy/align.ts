@@ -1,0 +1,74 @@
+import { lowerAscii, parseGlob } from '../glob/glob.js';
+import type { Json } from '../input/json.js';
+import type { Policy, Statement } from './types.js';
+
+/** An original statement and what the recommendation made of it: `undefined` when it was dropped. */
+export interface StatementPair {
+  readonly original: Statement;
+  readonly refined: Statement | undefined;
+}
+
+export interface Alignment {
+  readonly pairs: readonly StatementPair[];
+  /** Recommended statements with no original counterpart: new, or with a changed non-action field. */
+  readonly unmatched: readonly Statement[];
+}
+
+/**
+ * Pairs each recommended statement with the original it refines. A refinement only drops
+ * statements, so the pairing keeps their order; a pair needs the same effect, the same action
+ * key and every other field equal. Several originals can look alike apart from their actions
+ * (two `Allow` statements on `"Resource": "*"`), so among the pairings with the most pairs the
+ * one whose patterns look most alike wins: a dynamic program over both lists, like a diff.
+ */
+export function alignStatements(original: Policy, recommended: Policy | undefined): Alignment {
+  const olds = original.statements;
+  const news = recommended?.statements ?? [];
+  const PAIR = 1e6;
+  // best[i][j]: the best score pairing the first i originals with the first j recommended statements.
+  const best = Array.from({ length: olds.length + 1 }, () => new Array<number>(news.length + 1).fill(0));
+  const weight = (i: number, j: number): number => (sameApartFromActions(olds[i]!, news[j]!) ? PAIR + similarity(olds[i]!, news[j]!) : -Infinity);
+  for (let i = 1; i <= olds.length; i++) {
+    for (let j = 1; j <= news.length; j++) {
+      best[i]![j] = Math.max(best[i - 1]![j]!, best[i]![j - 1]!, best[i - 1]![j - 1]! + weight(i - 1, j - 1));
+    }
+  }
+  const refinedOf = new Map<number, Statement>();
+  const unmatched: Statement[] = [];
+  let i = olds.length;
+  let j = news.length;
+  while (j > 0) {
+    if (i > 0 && best[i]![j] === best[i - 1]![j - 1]! + weight(i - 1, j - 1)) {
+      refinedOf.set(i - 1, news[j - 1]!);
+      i--;
+      j--;
+    } else if (i > 0 && best[i]![j] === best[i - 1]![j]) i--;
+    else unmatched.unshift(news[--j]!);
+  }
+  return { pairs: olds.map((statement, index) => ({ original: statement, refined: refinedOf.get(index) })), unmatched };
+}
+
+/** How many recommended patterns start the way some original pattern starts. */
+function similarity(original: Statement, refined: Statement): number {
+  const prefixes = original.patterns.map((pattern) => parseGlob(pattern).literalPrefix);
+  return refined.patterns.filter((pattern) => prefixes.some((prefix) => lowerAscii(pattern).startsWith(prefix))).length;
+}
+
+function sameApartFromActions(original: Statement, refined: Statement): boolean {
+  if (original.effect !== refined.effect || original.actionKey !== refined.actionKey) return false;
+  const keys = (statement: Statement): string[] => Object.keys(statement.raw).filter((key) => key !== statement.actionKey).sort();
+  const originalKeys = keys(original);
+  const refinedKeys = keys(refined);
+  return originalKeys.length === refinedKeys.length && originalKeys.every((key, index) => key === refinedKeys[index] && deepEqual(original.raw[key]!, refined.raw[key]!));
+}
+
+function deepEqual(a: Json, b: Json): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item: Json, index: number) => deepEqual(item, b[index]!));
+  const objectA = a as { readonly [key: string]: Json };
+  const objectB = b as { readonly [key: string]: Json };
+  const keysA = Object.keys(objectA);
+  return keysA.length === Object.keys(objectB).length && keysA.every((key) => key in objectB && deepEqual(objectA[key]!, objectB[key]!));
+}
