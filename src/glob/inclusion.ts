@@ -9,7 +9,12 @@ import { lowerAscii } from './glob.js';
  */
 export function uncoveredString(outerTexts: readonly string[], innerText: string): string | undefined {
   const inner = lowerAscii(innerText);
-  const outers = outerTexts.map(lowerAscii);
+  const innerPrefix = literalPrefixOf(inner);
+  // An outer pattern whose literal prefix disagrees with the inner one's matches none of its strings.
+  const outers = outerTexts.map(lowerAscii).filter((outer) => {
+    const prefix = literalPrefixOf(outer);
+    return prefix.startsWith(innerPrefix) || innerPrefix.startsWith(prefix);
+  });
   const literals = [...new Set([inner, ...outers].join('').replace(/[*?]/g, ''))];
   const other = [...'#_~!0123456789'].find((char) => !literals.includes(char)) ?? '\u{1F600}';
   const alphabet = [...literals, other];
@@ -20,6 +25,8 @@ export function uncoveredString(outerTexts: readonly string[], innerText: string
   while (frontier.length > 0) {
     const next: State[] = [];
     for (const state of frontier) {
+      // Once an outer pattern is left with only stars to match, it covers every continuation.
+      if (state.outers.some((states, index) => acceptsEverything(outers[index]!, states))) continue;
       if (accepts(inner, state.inner) && !state.outers.some((states, index) => accepts(outers[index]!, states))) return state.text;
       for (const char of alphabet) {
         const innerStates = step(inner, state.inner, char === other ? undefined : char);
@@ -34,6 +41,15 @@ export function uncoveredString(outerTexts: readonly string[], innerText: string
     frontier = next;
   }
   return undefined;
+}
+
+function literalPrefixOf(lower: string): string {
+  const wildcard = lower.search(/[*?]/);
+  return wildcard === -1 ? lower : lower.slice(0, wildcard);
+}
+
+function acceptsEverything(pattern: string, states: StateSet): boolean {
+  return states.some((state) => state < pattern.length && /^\*+$/.test(pattern.slice(state)));
 }
 
 /** Whether `outer` matches every string `inner` matches. */
