@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIZE_LIMITS } from '../../src/input/read-json.js';
 import { temporaryFolder } from '../support.js';
-import { ARTICLE, ARTICLE_CATALOG, ARTICLE_CATALOG_NAME, ARTICLE_POLICY, ARTICLE_UNUSED, articleDiff } from './article.js';
+import { ARTICLE, ARTICLE_CATALOG, ARTICLE_CATALOG_NAME, ARTICLE_POLICY, ARTICLE_UNUSED, articleDiff } from '../article.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const folder = temporaryFolder();

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { checkOneStdin, loadCatalog, loadPolicy, loadUnused } from '../../src/cli/inputs.js';
 import { loadPinnedCatalog } from '../../src/catalog/load.js';
 import { catalogOf, inputErrorOf, temporaryFolder } from '../support.js';
-import { ARTICLE_CATALOG, ARTICLE_CATALOG_SHA256, ARTICLE_POLICY } from './article.js';
+import { ARTICLE_CATALOG, ARTICLE_CATALOG_SHA256, ARTICLE_POLICY } from '../article.js';
 
 const folder = temporaryFolder();
 afterAll(() => folder.remove());

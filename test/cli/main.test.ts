@@ -3,7 +3,7 @@ import { program } from '../../src/cli/main.js';
 import { InputError } from '../../src/input/input-error.js';
 import { RefusedRecommendation } from '../../src/recommend/self-check.js';
 import { TOOL_VERSION } from '../../src/version.js';
-import { ARTICLE_CATALOG, ARTICLE_POLICY, ARTICLE_UNUSED } from './article.js';
+import { ARTICLE_CATALOG, ARTICLE_POLICY, ARTICLE_UNUSED } from '../article.js';
 import { runCli } from './capture.js';
 
 // recommend() throws `failure.error` when it is set, so that the reporting of every kind of error can be seen.

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { recommendCommand } from '../../src/cli/recommend.js';
 import type { Json } from '../../src/input/json.js';
 import { temporaryFolder } from '../support.js';
-import { ARTICLE_CATALOG, ARTICLE_CATALOG_NAME, ARTICLE_CATALOG_SHA256, ARTICLE_POLICY, ARTICLE_UNUSED, articleDiff } from './article.js';
+import { ARTICLE_CATALOG, ARTICLE_CATALOG_NAME, ARTICLE_CATALOG_SHA256, ARTICLE_POLICY, ARTICLE_UNUSED, articleDiff } from '../article.js';
 import { runCli } from './capture.js';
 
 const folder = temporaryFolder();

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export const ARTICLE = fileURLToPath(new URL('../../corpus/article/', import.meta.url));
+export const ARTICLE = fileURLToPath(new URL('../corpus/article/', import.meta.url));
 export const ARTICLE_POLICY = `${ARTICLE}policy.json`;
 export const ARTICLE_UNUSED = `${ARTICLE}unused.json`;
 export const ARTICLE_CATALOG = `${ARTICLE}catalog-2024.json`;
