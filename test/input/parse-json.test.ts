@@ -31,33 +31,23 @@ describe('parseJson', () => {
     expect(syntaxError('[1,\r\n 2,\r\n x]').message).toBe('unexpected character "x" at line 3, column 2');
   });
 
-  it('reports a document cut short at its end', () => {
-    expect(syntaxError('{"Statement": [').message).toBe('unexpected end of input at line 1, column 16');
-    expect(syntaxError('[1, 2').message).toBe('expected "]" before the end of input at line 1, column 6');
-  });
-
-  it('refuses the empty text', () => {
-    expect(syntaxError('').message).toBe('unexpected end of input at line 1, column 1');
-  });
-
-  it('refuses text after the value, such as a leading zero', () => {
-    expect(syntaxError('[1] x').message).toBe('unexpected text after the JSON value at line 1, column 5');
-    expect(syntaxError('01').message).toBe('unexpected text after the JSON value at line 1, column 2');
-  });
-
-  it('refuses what JSON does not allow: bare keys, missing colons, bad literals, bad numbers', () => {
-    expect(syntaxError('{a: 1}').message).toBe('expected a quoted key at line 1, column 2');
-    expect(syntaxError('{"a" 1}').message).toBe('expected ":", found "1" at line 1, column 6');
-    expect(syntaxError('tru').message).toBe('unexpected character "t" at line 1, column 1');
-    expect(syntaxError('-').message).toBe('bad number at line 1, column 1');
-    expect(syntaxError('[1 2]').message).toBe('expected "]", found "2" at line 1, column 4');
-  });
-
-  it('refuses bad strings: unterminated, raw control characters, unknown escapes, short \\u escapes', () => {
-    expect(syntaxError('"abc').message).toBe('unterminated string at line 1, column 5');
-    expect(syntaxError('"a\tb"').message).toBe('control character in string at line 1, column 3');
-    expect(syntaxError('"a\\x"').message).toBe('bad escape in string at line 1, column 3');
-    expect(syntaxError('"\\u12"').message).toBe('bad \\u escape at line 1, column 2');
+  it.each([
+    ['a document cut short', '{"Statement": [', 'unexpected end of input at line 1, column 16'],
+    ['a list cut short', '[1, 2', 'expected "]" before the end of input at line 1, column 6'],
+    ['the empty text', '', 'unexpected end of input at line 1, column 1'],
+    ['text after the value', '[1] x', 'unexpected text after the JSON value at line 1, column 5'],
+    ['a leading zero', '01', 'unexpected text after the JSON value at line 1, column 2'],
+    ['a bare key', '{a: 1}', 'expected a quoted key at line 1, column 2'],
+    ['a missing colon', '{"a" 1}', 'expected ":", found "1" at line 1, column 6'],
+    ['a bad literal', 'tru', 'unexpected character "t" at line 1, column 1'],
+    ['a bad number', '-', 'bad number at line 1, column 1'],
+    ['a missing comma', '[1 2]', 'expected "]", found "2" at line 1, column 4'],
+    ['an unterminated string', '"abc', 'unterminated string at line 1, column 5'],
+    ['a raw control character in a string', '"a\tb"', 'control character in string at line 1, column 3'],
+    ['an unknown escape', '"a\\x"', 'bad escape in string at line 1, column 3'],
+    ['a short \\u escape', '"\\u12"', 'bad \\u escape at line 1, column 2'],
+  ])('refuses %s, naming the line and column', (_what, text, message) => {
+    expect(syntaxError(text)).toEqual({ message, path: [] });
   });
 
   it('refuses a duplicate key, naming the JSON path of the object that repeats it and the place of the second key', () => {
