@@ -92,6 +92,11 @@ describe('the iam-refine program', () => {
     expect(recommendWith(policy, ARTICLE_UNUSED)).toEqual(refusal(`${policy}: file is 1.0 MiB, larger than the 1.0 MiB limit`));
   });
 
+  it('exits 2 for standard input over the 1 MiB limit', () => {
+    const outcome = iamRefine(['recommend', '--policy', '-', '--unused', ARTICLE_UNUSED, '--catalog', ARTICLE_CATALOG], ' '.repeat(SIZE_LIMITS.policy + 1));
+    expect(outcome).toEqual(refusal('<stdin>: input is larger than the 1.0 MiB limit'));
+  });
+
   it('exits 2 for an unknown unused action with --strict, and warns without it', () => {
     const unused = input('unknown.json', JSON.stringify([{ serviceNamespace: 'lambda', actions: ['AddPermission', 'AddNothing'] }]));
     const message = `${unused}: [0].actions[1]: unknown action "lambda:AddNothing" in ${ARTICLE_CATALOG_NAME}; wildcards are refined without it`;
