@@ -190,6 +190,14 @@ describe('recommend: refusals and bugs', () => {
     expect(results(recommendation)).toEqual([['s3:GetBucketAcl', 's3:GetObjectAcl', 's3:ListBucket'], []]);
   });
 
+  // BUG: the same misalignment refuses a policy whose first statement only loses a literal:
+  // [s3:PutObject, s3:GetObject] becomes [s3:PutObject], s3:*Bucket is dropped, and the self-check
+  // pairs [s3:PutObject] with s3:*Bucket: "claim 1 (exact on the catalog) fails for statement 0:
+  // s3:PutObject is used and was allowed, but the recommendation no longer allows it".
+  it.fails('removes an unused literal beside a dropped statement that starts with a wildcard', () => {
+    expect(results(recommendOn(CATALOG, [allow(['s3:PutObject', 's3:GetObject']), allow('s3:*Bucket')], { s3: ['GetObject', 'ListBucket'] }))).toEqual([['s3:PutObject'], []]);
+  });
+
   it('refines the same statements in the other order', () => {
     expect(results(recommendOn(CATALOG, [allow('s3:*Object'), allow('s3:*')], { s3: ['GetObject', 'PutObject'] }))).toEqual([[], ['s3:GetBucketAcl', 's3:GetObjectAcl', 's3:ListBucket']]);
   });
