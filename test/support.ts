@@ -2,7 +2,7 @@
  * Small builders shared by the unit tests: hand-made catalogs, policies and unused sets, and a way
  * to read the exact message of an expected error.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Catalog } from '../src/catalog/catalog.js';
@@ -70,8 +70,23 @@ export function inputErrorOf(run: () => unknown): string {
   return error.message;
 }
 
-/** A fresh temporary folder outside the repository, and a way to remove it. */
-export function temporaryFolder(): { readonly path: string; remove(): void } {
+export interface TemporaryFolder {
+  readonly path: string;
+  /** Writes a file in the folder and returns its path. */
+  file(name: string, content: string | Buffer): string;
+  remove(): void;
+}
+
+/** A fresh temporary folder outside the repository. */
+export function temporaryFolder(): TemporaryFolder {
   const path = mkdtempSync(join(tmpdir(), 'iam-refine-test-'));
-  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+  return {
+    path,
+    file: (name, content) => {
+      const file = join(path, name);
+      writeFileSync(file, content);
+      return file;
+    },
+    remove: () => rmSync(path, { recursive: true, force: true }),
+  };
 }

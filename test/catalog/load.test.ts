@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadCatalogFile, loadPinnedCatalog, parseCatalog, pinnedActions } from '../../src/catalog/load.js';
 import { parseGlob } from '../../src/glob/glob.js';
@@ -56,9 +55,8 @@ describe('loadCatalogFile', () => {
   afterAll(() => folder.remove());
 
   it('reads a catalog file and identifies it by the sha256 of its bytes', () => {
-    const path = join(folder.path, 'catalog.json');
     const text = '{"s3": ["GetObject", "ListBucket"], "ec2": []}';
-    writeFileSync(path, text);
+    const path = folder.file('catalog.json', text);
     const catalog = loadCatalogFile(path);
     expect({ actions: catalog.actions, services: catalog.services, identity: catalog.identity }).toEqual({
       actions: ['s3:GetObject', 's3:ListBucket'],
@@ -68,8 +66,7 @@ describe('loadCatalogFile', () => {
   });
 
   it('names the file in its errors', () => {
-    const path = join(folder.path, 'broken.json');
-    writeFileSync(path, '{"s3": ["GetObject", 3]}');
+    const path = folder.file('broken.json', '{"s3": ["GetObject", 3]}');
     expect(inputErrorOf(() => loadCatalogFile(path))).toBe(`${path}: s3[1]: expected an action name, got a number`);
   });
 });

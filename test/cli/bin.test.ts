@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,8 +30,7 @@ const inputs = new Map<string, Buffer>();
 
 /** Writes an input file in the temporary folder and returns its path. */
 function input(name: string, content: string | Buffer): string {
-  const path = join(folder.path, name);
-  writeFileSync(path, content);
+  const path = folder.file(name, content);
   inputs.set(path, readFileSync(path));
   return path;
 }

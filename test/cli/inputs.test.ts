@@ -1,5 +1,3 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkOneStdin, loadCatalog, loadPolicy, loadUnused } from '../../src/cli/inputs.js';
 import { loadPinnedCatalog } from '../../src/catalog/load.js';
@@ -8,12 +6,6 @@ import { ARTICLE_CATALOG, ARTICLE_CATALOG_SHA256, ARTICLE_POLICY } from '../arti
 
 const folder = temporaryFolder();
 afterAll(() => folder.remove());
-
-function input(name: string, text: string): string {
-  const path = join(folder.path, name);
-  writeFileSync(path, text);
-  return path;
-}
 
 describe('loadCatalog', () => {
   it('loads the pinned package catalog when no file is given', () => {
@@ -32,7 +24,7 @@ describe('loadPolicy', () => {
   });
 
   it('names the file in grammar errors', () => {
-    const path = input('no-statement.json', '{"Version": "2012-10-17"}');
+    const path = folder.file('no-statement.json', '{"Version": "2012-10-17"}');
     expect(inputErrorOf(() => loadPolicy(path))).toBe(`${path}: missing "Statement"`);
   });
 });
@@ -41,13 +33,13 @@ describe('loadUnused', () => {
   const catalog = catalogOf({ s3: ['GetObject'] }, 'cafe');
 
   it('reads, parses and resolves the unused permissions against the catalog', () => {
-    const path = input('unused.json', '[{"serviceNamespace": "s3", "actions": ["getobject", "Nothing"]}]');
+    const path = folder.file('unused.json', '[{"serviceNamespace": "s3", "actions": ["getobject", "Nothing"]}]');
     const { unused, source } = loadUnused(path, catalog, false);
     expect({ name: source.name, actions: [...unused.actions], unknown: [...unused.unknown], warnings: unused.warnings.length }).toEqual({ name: path, actions: ['s3:getobject'], unknown: ['s3:nothing'], warnings: 1 });
   });
 
   it('refuses unknown actions when strict', () => {
-    const path = input('strict.json', '[{"serviceNamespace": "s3", "actions": ["Nothing"]}]');
+    const path = folder.file('strict.json', '[{"serviceNamespace": "s3", "actions": ["Nothing"]}]');
     expect(inputErrorOf(() => loadUnused(path, catalog, true))).toBe(`${path}: [0].actions[0]: unknown action "s3:Nothing" in catalog file sha256:cafe; wildcards are refined without it (--strict)`);
   });
 });

@@ -1,4 +1,4 @@
-import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { printWarnings, writeResult } from '../../src/cli/output.js';
@@ -24,15 +24,13 @@ describe('writeResult', () => {
   });
 
   it('writes the file named by --out, replacing what was there', () => {
-    const out = join(folder.path, 'out.json');
-    writeFileSync(out, 'old');
+    const out = folder.file('out.json', 'old');
     writeResult('new\n', out, ['policy.json', '-', undefined]);
     expect(readFileSync(out, 'utf8')).toBe('new\n');
   });
 
   it('refuses an --out that names an input, also by another spelling of its path or through a link', () => {
-    const policy = join(folder.path, 'policy.json');
-    writeFileSync(policy, '{}');
+    const policy = folder.file('policy.json', '{}');
     const link = join(folder.path, 'link.json');
     symlinkSync(policy, link);
     const respelled = join(folder.path, '.', 'sub', '..', 'policy.json');

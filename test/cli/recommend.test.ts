@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { recommendCommand } from '../../src/cli/recommend.js';
@@ -11,11 +11,7 @@ const folder = temporaryFolder();
 afterAll(() => folder.remove());
 
 /** Writes a JSON input in the temporary folder and returns its path. */
-function input(name: string, value: Json): string {
-  const path = join(folder.path, name);
-  writeFileSync(path, JSON.stringify(value));
-  return path;
-}
+const input = (name: string, value: Json): string => folder.file(name, JSON.stringify(value));
 
 const ARTICLE_S3 = ['s3:GetAccess*', 's3:GetAccountPublicAccessBlock', 's3:GetDataAccess', 's3:GetJobTagging', 's3:GetMulti*', 's3:GetObject*', 's3:GetStorage*', 's3:List*'];
 const LAMBDA_RESOURCE = 'arn:aws:lambda:us-east-1:123456789012:function:my-lambda';

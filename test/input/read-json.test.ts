@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseJsonSource, readJsonFile, readSource, SIZE_LIMITS, type JsonSource } from '../../src/input/read-json.js';
@@ -8,13 +8,6 @@ import { inputErrorOf, temporaryFolder } from '../support.js';
 const folder = temporaryFolder();
 afterAll(() => folder.remove());
 
-/** Writes a file in the temporary folder and returns its path. */
-function fileWith(name: string, content: string | Buffer): string {
-  const path = join(folder.path, name);
-  writeFileSync(path, content);
-  return path;
-}
-
 function sourceOf(text: string, name = 'policy.json'): JsonSource {
   return { name, text, sha256: 'unused-here' };
 }
@@ -22,7 +15,7 @@ function sourceOf(text: string, name = 'policy.json'): JsonSource {
 describe('readSource', () => {
   it('reads a file as UTF-8 text under the name the user wrote, with the sha256 of its bytes', () => {
     const bytes = Buffer.from('{"Sid": "é"}\n', 'utf8');
-    const path = fileWith('policy.json', bytes);
+    const path = folder.file('policy.json', bytes);
     expect(readSource(path, 1000)).toEqual({ name: path, text: '{"Sid": "é"}\n', sha256: createHash('sha256').update(bytes).digest('hex') });
   });
 
@@ -38,17 +31,17 @@ describe('readSource', () => {
   });
 
   it('refuses a file larger than the limit before reading it, in bytes below one MiB', () => {
-    const path = fileWith('big.json', 'x'.repeat(1001));
+    const path = folder.file('big.json', 'x'.repeat(1001));
     expect(inputErrorOf(() => readSource(path, 1000))).toBe(`${path}: file is 1001 bytes, larger than the 1000 bytes limit`);
   });
 
   it('states sizes of a MiB or more in MiB', () => {
-    const path = fileWith('huge.json', Buffer.alloc(SIZE_LIMITS.policy + 1, 0x20));
+    const path = folder.file('huge.json', Buffer.alloc(SIZE_LIMITS.policy + 1, 0x20));
     expect(inputErrorOf(() => readSource(path, SIZE_LIMITS.policy))).toBe(`${path}: file is 1.0 MiB, larger than the 1.0 MiB limit`);
   });
 
   it('accepts a file of exactly the limit', () => {
-    const path = fileWith('exact.json', 'x'.repeat(1000));
+    const path = folder.file('exact.json', 'x'.repeat(1000));
     expect(readSource(path, 1000).text).toHaveLength(1000);
   });
 });
@@ -77,7 +70,7 @@ describe('parseJsonSource', () => {
 
 describe('readJsonFile', () => {
   it('returns the source read and the value parsed', () => {
-    const path = fileWith('list.json', '[true]');
+    const path = folder.file('list.json', '[true]');
     const { source, value } = readJsonFile(path, 100);
     expect({ name: source.name, text: source.text, value }).toEqual({ name: path, text: '[true]', value: [true] });
   });
