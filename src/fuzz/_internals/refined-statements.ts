@@ -1,10 +1,10 @@
 import type { Catalog } from '../../catalog/catalog.js';
-import { parseGlob } from '../../glob/glob.js';
 import type { JsonObject } from '../../input/json.js';
 import { alignStatements } from '../../policy/align.js';
 import { parsePolicy } from '../../policy/parse.js';
 import { replaceKey, withStatements } from '../../policy/print.js';
 import type { Policy, Statement } from '../../policy/types.js';
+import { allowedBy } from './allowed.js';
 
 /** An `Allow` statement of the original and the statement that refines it, with what each allows on the catalog. */
 export interface RefinedStatement {
@@ -26,16 +26,6 @@ export function mutationSite(original: Policy, recommendedJson: JsonObject, cata
     refined === undefined || before.effect !== 'Allow' ? [] : [{ original: before, refined, allowedBefore: allowedBy(before, catalog), allowedAfter: allowedBy(refined, catalog) }],
   );
   return { recommended, statements };
-}
-
-/** The catalog actions (indices) that any of the patterns match. */
-export function matchedBy(patterns: readonly string[], catalog: Catalog): Set<number> {
-  return new Set(patterns.flatMap((pattern) => catalog.matching(parseGlob(pattern))));
-}
-
-function allowedBy(statement: Statement, catalog: Catalog): Set<number> {
-  const matched = matchedBy(statement.patterns, catalog);
-  return statement.actionKey === 'Action' ? matched : new Set([...catalog.actions.keys()].filter((index) => !matched.has(index)));
 }
 
 /** The recommendation with one statement's action patterns replaced (a list, or one string as before). */

@@ -1,6 +1,7 @@
 import { tokenBoundaries } from '../../catalog/tokenize.js';
 import { parseGlob } from '../../glob/glob.js';
-import { matchedBy, mutationSite, withPatterns } from '../_internals/refined-statements.js';
+import { matchedBy } from '../_internals/allowed.js';
+import { mutationSite, withPatterns } from '../_internals/refined-statements.js';
 import type { Mutant } from './mutant.js';
 
 /**
