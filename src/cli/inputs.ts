@@ -1,12 +1,19 @@
-import { loadCatalogFile, loadPinnedCatalog } from '../catalog/load.js';
+import { catalogFromSource, loadPinnedCatalog } from '../catalog/load.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { parseUnusedEntries } from '../findings/parse.js';
 import { resolveUnused } from '../findings/resolve.js';
 import type { UnusedSet } from '../findings/unused-set.js';
 import { InputError } from '../input/input-error.js';
-import { readJsonFile, SIZE_LIMITS, type JsonSource } from '../input/read-json.js';
+import { parseJsonSource, readJsonFile, readSource, SIZE_LIMITS, type JsonSource } from '../input/read-json.js';
 import { parsePolicy } from '../policy/parse.js';
+import { parseRecommended, type RecommendedPolicy } from '../policy/recommended.js';
 import type { Policy } from '../policy/types.js';
+
+export interface LoadedCatalog {
+  readonly catalog: Catalog;
+  /** The file's text, when the catalog is a file rather than the pinned package. */
+  readonly source: JsonSource | undefined;
+}
 
 export interface LoadedPolicy {
   readonly policy: Policy;
@@ -18,8 +25,15 @@ export interface LoadedUnused {
   readonly source: JsonSource;
 }
 
-export function loadCatalog(path: string | undefined): Catalog {
-  return path === undefined ? loadPinnedCatalog() : loadCatalogFile(path);
+export interface LoadedRecommended {
+  readonly recommended: RecommendedPolicy;
+  readonly source: JsonSource;
+}
+
+export function loadCatalog(path: string | undefined): LoadedCatalog {
+  if (path === undefined) return { catalog: loadPinnedCatalog(), source: undefined };
+  const source = readSource(path, SIZE_LIMITS.catalog);
+  return { catalog: catalogFromSource(source), source };
 }
 
 export function loadPolicy(path: string): LoadedPolicy {
@@ -30,6 +44,11 @@ export function loadPolicy(path: string): LoadedPolicy {
 export function loadUnused(path: string, catalog: Catalog, strict: boolean): LoadedUnused {
   const { source, value } = readJsonFile(path, SIZE_LIMITS.unused);
   return { unused: resolveUnused(parseUnusedEntries(value, source.name), catalog, source.name, { strict }), source };
+}
+
+export function loadRecommended(path: string): LoadedRecommended {
+  const source = readSource(path, SIZE_LIMITS.policy);
+  return { recommended: parseRecommended(parseJsonSource(source), source.name), source };
 }
 
 /** Standard input can be read once: at most one input may be `-`. */

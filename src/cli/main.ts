@@ -3,7 +3,10 @@ import { InputError } from '../input/input-error.js';
 import { RefusedRecommendation } from '../recommend/self-check.js';
 import { TOOL_VERSION } from '../version.js';
 import { EXIT } from './exit-codes.js';
+import { certifyCommand } from './certify.js';
+import { checkCommand } from './check.js';
 import { recommendCommand } from './recommend.js';
+import { verifyCertCommand } from './verify-cert.js';
 
 /** The `iam-refine` program: a thin layer of commands over the library. */
 export function program(): Command {
@@ -13,6 +16,9 @@ export function program(): Command {
     .exitOverride()
     .showSuggestionAfterError();
   root.addCommand(recommendCommand());
+  root.addCommand(checkCommand());
+  root.addCommand(certifyCommand());
+  root.addCommand(verifyCertCommand());
   for (const command of root.commands) command.exitOverride();
   return root;
 }

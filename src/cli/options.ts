@@ -1,7 +1,22 @@
-import { Option } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
+import { DEFAULT_TIMEOUT_MS } from '../prove/solver/pool.js';
 
 export function granularityOption(): Option {
   return new Option('--granularity <granularity>', 'where wildcards may stand: at CamelCase words (as Access Analyzer) or at any character (most compact)')
     .choices(['word', 'char'])
     .default('word');
+}
+
+export function timeoutOption(): Option {
+  return new Option('--timeout-ms <ms>', 'solver time limit per obligation; beyond it the answer is unknown, never proven').argParser(positiveInteger).default(DEFAULT_TIMEOUT_MS);
+}
+
+export function workersOption(): Option {
+  return new Option('--workers <n>', 'solver threads (default: the cores, at most 4)').argParser(positiveInteger);
+}
+
+function positiveInteger(text: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) throw new InvalidArgumentError('expected a positive whole number');
+  return value;
 }

@@ -1,13 +1,18 @@
 import { Command, Option } from 'commander';
 import type { Granularity } from '../catalog/tokenize.js';
+import { parsePolicy } from '../policy/parse.js';
 import { printJson } from '../policy/print.js';
+import type { CheckReport } from '../prove/check.js';
+import { checkReportJson } from '../prove/report-json.js';
 import { recommend } from '../recommend/recommend.js';
 import type { Recommendation } from '../recommend/refinement.js';
 import { accessAnalyzerReport } from '../report/access-analyzer.js';
 import { unifiedDiff } from '../report/diff.js';
+import { verdictTable } from '../report/verdict-table.js';
 import { checkOneStdin, loadCatalog, loadPolicy, loadUnused, type LoadedPolicy } from './inputs.js';
+import { granularityOption, timeoutOption, workersOption } from './options.js';
 import { printWarnings, writeResult } from './output.js';
-import { granularityOption } from './options.js';
+import { exitCodeOf, proveRecommendation } from './prove.js';
 
 interface RecommendFlags {
   readonly policy: string;
@@ -17,6 +22,9 @@ interface RecommendFlags {
   readonly format: 'policy' | 'diff' | 'json';
   readonly out?: string;
   readonly strict?: boolean;
+  readonly prove?: boolean;
+  readonly timeoutMs: number;
+  readonly workers?: number;
 }
 
 export function recommendCommand(): Command {
@@ -29,20 +37,33 @@ export function recommendCommand(): Command {
     .addOption(new Option('--format <format>', 'what to print').choices(['policy', 'diff', 'json']).default('policy'))
     .option('--out <file>', 'write the result to a file instead of standard output')
     .option('--strict', 'refuse unused actions or services the catalog does not know, instead of warning')
-    .action((flags: RecommendFlags) => {
+    .option('--prove', 'then prove the recommendation with the checker (verdict table on stderr; in the report for --format json)')
+    .addOption(timeoutOption())
+    .addOption(workersOption())
+    .action(async (flags: RecommendFlags) => {
       checkOneStdin([flags.policy, flags.unused, flags.catalog]);
-      const catalog = loadCatalog(flags.catalog);
+      const { catalog } = loadCatalog(flags.catalog);
       const loaded = loadPolicy(flags.policy);
       const { unused } = loadUnused(flags.unused, catalog, flags.strict ?? false);
       const recommendation = recommend(loaded.policy, unused, catalog, { granularity: flags.granularity, policySource: loaded.source.name });
       printWarnings(recommendation.warnings);
-      const text = render(flags.format, loaded, recommendation);
+      const proof = flags.prove
+        ? await proveRecommendation(loaded.policy, unused, catalog, recommendation.policy === undefined ? undefined : parsePolicy(recommendation.policy, 'recommendation'), flags)
+        : undefined;
+      const text = render(flags.format, loaded, recommendation, proof);
       if (text !== '') writeResult(text, flags.out, [flags.policy, flags.unused, flags.catalog]);
+      if (proof !== undefined) {
+        if (flags.format !== 'json') process.stderr.write(`\n${verdictTable(proof, catalog)}`);
+        process.exitCode = exitCodeOf(proof.verdict);
+      }
     });
 }
 
-function render(format: RecommendFlags['format'], loaded: LoadedPolicy, recommendation: Recommendation): string {
-  if (format === 'json') return printJson(accessAnalyzerReport(loaded.policy, recommendation));
+function render(format: RecommendFlags['format'], loaded: LoadedPolicy, recommendation: Recommendation, proof: CheckReport | undefined): string {
+  if (format === 'json') {
+    const report = accessAnalyzerReport(loaded.policy, recommendation);
+    return printJson(proof === undefined ? report : { ...report, proof: checkReportJson(proof) });
+  }
   if (format === 'diff') {
     const after = recommendation.policy === undefined ? '' : printJson(recommendation.policy);
     const label = recommendation.policy === undefined ? `${loaded.source.name} (DETACH_POLICY)` : `${loaded.source.name} (recommended)`;

@@ -1,7 +1,8 @@
 import type { Catalog } from '../catalog/catalog.js';
-import { tokenBoundaries, type Granularity } from '../catalog/tokenize.js';
+import type { Granularity } from '../catalog/tokenize.js';
+import { TrieNodes } from '../catalog/trie-nodes.js';
 import type { UnusedSet } from '../findings/unused-set.js';
-import { lowerAscii, parseGlob } from '../glob/glob.js';
+import { parseGlob } from '../glob/glob.js';
 import { uncoveredString } from '../glob/inclusion.js';
 import { alignStatements, type StatementPair } from '../policy/align.js';
 import type { Policy, Statement } from '../policy/types.js';
@@ -137,29 +138,21 @@ class StatementView {
 
   private minimality(): ClaimResult | undefined {
     if (this.refined === undefined) return undefined;
-    const tree = new TokenPrefixes(this.input, this.original.actionKey === 'Action' ? this.allowedBefore : undefined);
+    const nodes = new TrieNodes(this.input.catalog, this.input.granularity, this.original.actionKey === 'Action' ? this.allowedBefore : undefined);
     // What a shorter prefix must not cover: unused actions for Action, used ones for NotAction exclusions.
     const mustAvoid = (index: number): boolean => this.allowedBefore.has(index) && (this.original.actionKey === 'Action' ? this.isUnused(index) : !this.isUnused(index));
     let last: string | undefined;
     for (const pattern of this.newPatterns()) {
       const glob = parseGlob(pattern);
-      let shorter: string;
-      let except: string | undefined;
-      if (glob.hasWildcard) {
-        if (!tree.isNode(glob.literalPrefix)) return this.result('minimality', false, `"${pattern}" does not end at a ${this.input.granularity} boundary of an action it stands for`, pattern);
-        shorter = tree.parent(glob.literalPrefix);
-      } else {
-        const index = this.input.catalog.indexOf(pattern);
-        if (index === undefined || !tree.hasMember(index)) return this.result('minimality', false, `"${pattern}" is not a catalog action the statement can stand for`, pattern);
-        const lower = this.input.catalog.lowerActions[index]!;
-        except = lower;
-        if (tree.cover(lower) > 1) shorter = lower;
-        else {
-          let node = lower;
-          for (let up = tree.parent(node); up !== '' && tree.cover(up) === 1; up = tree.parent(node)) node = up;
-          shorter = tree.parent(node);
-        }
+      if (glob.hasWildcard && !nodes.isNode(glob.literalPrefix)) {
+        return this.result('minimality', false, `"${pattern}" does not end at a ${this.input.granularity} boundary of an action it stands for`, pattern);
       }
+      const index = this.input.catalog.indexOf(pattern);
+      if (!glob.hasWildcard && (index === undefined || !nodes.isMember(index))) {
+        return this.result('minimality', false, `"${pattern}" is not a catalog action the statement can stand for`, pattern);
+      }
+      const shorter = nodes.shorterPrefix(glob);
+      const except = glob.hasWildcard ? undefined : glob.literalPrefix;
       const witness = this.unusable(shorter, except, mustAvoid);
       if (witness === undefined) {
         return this.result('minimality', false, `"${pattern}" is not a shortest safe prefix: "${shorter}*" is safe too`, `${shorter}*`);
@@ -199,48 +192,5 @@ class StatementView {
   private changed(): boolean {
     const refined = this.refined!;
     return refined.patterns.length !== this.original.patterns.length || refined.patterns.some((pattern, index) => pattern !== this.original.patterns[index]);
-  }
-}
-
-/**
- * The trie's nodes without building a trie: a prefix is a node when it ends at a token boundary
- * of a member, and its parent is its longest proper prefix that is a node. Members are the
- * catalog actions the original statement allows (Action) or the whole catalog (NotAction).
- */
-class TokenPrefixes {
-  private readonly nodes = new Set<string>();
-
-  constructor(
-    private readonly input: Judgement,
-    private readonly members: ReadonlySet<number> | undefined,
-  ) {
-    const { catalog, granularity } = input;
-    for (let index = 0; index < catalog.size; index++) {
-      if (members !== undefined && !members.has(index)) continue;
-      const lower = catalog.lowerActions[index]!;
-      for (const cut of tokenBoundaries(catalog.actions[index]!, granularity)) this.nodes.add(lower.slice(0, cut));
-    }
-  }
-
-  isNode(prefix: string): boolean {
-    return this.nodes.has(lowerAscii(prefix));
-  }
-
-  hasMember(index: number): boolean {
-    return this.members === undefined || this.members.has(index);
-  }
-
-  parent(prefix: string): string {
-    for (let length = prefix.length - 1; length > 0; length--) {
-      if (this.nodes.has(prefix.slice(0, length))) return prefix.slice(0, length);
-    }
-    return '';
-  }
-
-  cover(prefix: string): number {
-    const [from, to] = this.input.catalog.rangeWithPrefix(prefix);
-    let count = 0;
-    for (let index = from; index < to; index++) if (this.hasMember(index)) count++;
-    return count;
   }
 }

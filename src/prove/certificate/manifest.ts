@@ -1,0 +1,98 @@
+import { createHash } from 'node:crypto';
+import type { CatalogIdentity } from '../../catalog/catalog.js';
+import type { Granularity } from '../../catalog/tokenize.js';
+import type { ClaimId } from '../claims.js';
+import { claimJson, obligationJson } from '../report-json.js';
+import type { CheckReport } from '../check.js';
+import type { ObligationStatus, Verdict } from '../obligation.js';
+import { TOOL_NAME, TOOL_VERSION } from '../../version.js';
+import type { CertificateSources } from './sources.js';
+
+export const CERTIFICATE_FORMAT = 'iam-refine-certificate/1';
+
+export interface InputEntry {
+  readonly file: string;
+  readonly sha256: string;
+}
+
+export interface ObligationEntry {
+  readonly id: string;
+  readonly claim: ClaimId;
+  readonly statement: number;
+  readonly title: string;
+  readonly file: string;
+  readonly sha256: string;
+  readonly expected: 'sat' | 'unsat';
+  readonly actual: ObligationStatus;
+  readonly verdict: Verdict;
+  readonly witness?: string;
+  readonly note?: string;
+  readonly timeMs: number;
+}
+
+/** `manifest.json`: everything needed to re-check the certificate, in a fixed order. */
+export interface Manifest {
+  readonly format: string;
+  readonly tool: { readonly name: string; readonly version: string };
+  readonly solver: string;
+  readonly catalog: CatalogIdentity & { readonly actions: number };
+  readonly granularity: Granularity;
+  readonly inputs: {
+    readonly policy: InputEntry;
+    readonly unused: InputEntry;
+    readonly recommended: InputEntry & { readonly by: string };
+    readonly catalog?: InputEntry;
+  };
+  readonly verdict: Verdict;
+  readonly claims: readonly {
+    readonly statement: number;
+    readonly claim: ClaimId;
+    readonly number: number;
+    readonly verdict: Verdict;
+    readonly obligations: number;
+    readonly example?: string;
+    readonly explanation: string;
+  }[];
+  readonly structural: readonly { readonly id: string; readonly claim: ClaimId; readonly statement: number; readonly holds: boolean; readonly explanation: string; readonly example?: string }[];
+  readonly obligations: readonly ObligationEntry[];
+  readonly timeMs: number;
+}
+
+export const INPUT_FILES = {
+  policy: 'inputs/policy.json',
+  unused: 'inputs/unused.json',
+  recommended: 'inputs/recommended.json',
+  catalog: 'inputs/catalog.json',
+} as const;
+
+export function obligationFile(id: string): string {
+  return `obligations/${id}.smt2`;
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** The manifest of a check: a pure function of the sources and the report. */
+export function buildManifest(sources: CertificateSources, report: CheckReport): Manifest {
+  return {
+    format: CERTIFICATE_FORMAT,
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    solver: report.solver,
+    catalog: { ...sources.catalog.identity, actions: sources.catalog.size },
+    granularity: sources.granularity,
+    inputs: {
+      policy: { file: INPUT_FILES.policy, sha256: sources.policy.sha256 },
+      unused: { file: INPUT_FILES.unused, sha256: sources.unused.sha256 },
+      recommended: { file: INPUT_FILES.recommended, sha256: sources.recommended.sha256, by: sources.recommendedBy },
+      ...(sources.catalogFile === undefined ? {} : { catalog: { file: INPUT_FILES.catalog, sha256: sources.catalogFile.sha256 } }),
+    },
+    verdict: report.verdict,
+    claims: report.claims.map(claimJson) as unknown as Manifest['claims'],
+    structural: report.structural.map((result) => ({ ...result })),
+    obligations: report.obligations.map((result) =>
+      obligationJson(result, { file: obligationFile(result.obligation.id), sha256: sha256(result.obligation.script) }),
+    ) as unknown as Manifest['obligations'],
+    timeMs: Math.round(report.timeMs),
+  };
+}

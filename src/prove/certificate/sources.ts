@@ -1,0 +1,29 @@
+import type { Catalog } from '../../catalog/catalog.js';
+import type { Granularity } from '../../catalog/tokenize.js';
+import { parseUnusedEntries } from '../../findings/parse.js';
+import { resolveUnused } from '../../findings/resolve.js';
+import { parseJsonSource, type JsonSource } from '../../input/read-json.js';
+import { parsePolicy } from '../../policy/parse.js';
+import { parseRecommended, recommendedPolicyOf } from '../../policy/recommended.js';
+import type { CheckInput } from '../context.js';
+
+/** The texts a certificate is about, exactly as they were read: what it hashes and copies. */
+export interface CertificateSources {
+  readonly policy: JsonSource;
+  readonly unused: JsonSource;
+  readonly recommended: JsonSource;
+  /** `iam-refine <version>` when the tool made the recommendation, `given` otherwise. */
+  readonly recommendedBy: string;
+  readonly catalog: Catalog;
+  /** The catalog file's text, for a catalog that is not the pinned package. */
+  readonly catalogFile: JsonSource | undefined;
+  readonly granularity: Granularity;
+}
+
+/** Parses the sources into what the checker judges: the same function for certify and verify. */
+export function checkInputOf(sources: CertificateSources): CheckInput {
+  const original = parsePolicy(parseJsonSource(sources.policy), sources.policy.name);
+  const unused = resolveUnused(parseUnusedEntries(parseJsonSource(sources.unused), sources.unused.name), sources.catalog, sources.unused.name);
+  const recommended = recommendedPolicyOf(parseRecommended(parseJsonSource(sources.recommended), sources.recommended.name), original);
+  return { original, unused, catalog: sources.catalog, recommended, granularity: sources.granularity };
+}

@@ -1,0 +1,130 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describeCatalog, type Catalog } from '../../catalog/catalog.js';
+import { loadPinnedCatalog, parseCatalog } from '../../catalog/load.js';
+import { InputError } from '../../input/input-error.js';
+import { isJsonObject, type Json } from '../../input/json.js';
+import type { JsonPath } from '../../input/json-path.js';
+import { parseJsonSource, readSource, SIZE_LIMITS, type JsonSource } from '../../input/read-json.js';
+import { overall } from '../check.js';
+import { verdictOf, type Obligation, type Verdict } from '../obligation.js';
+import { planObligations } from '../plan.js';
+import { SolverPool, type SolverPoolOptions } from '../solver/pool.js';
+import { CERTIFICATE_FORMAT, INPUT_FILES, obligationFile, sha256, type Manifest } from './manifest.js';
+import { checkInputOf } from './sources.js';
+
+export interface VerifyResult {
+  /** Every mismatch, each naming the file at fault; empty when the certificate holds. */
+  readonly problems: readonly string[];
+  /** The verdict the certificate records, when it is intact. */
+  readonly verdict: Verdict | undefined;
+  readonly obligations: number;
+}
+
+/**
+ * Re-checks a certificate from scratch: re-hashes the copied inputs, re-derives every obligation
+ * from them and compares it with the stored file, re-solves every file, and compares each answer
+ * and the overall verdict with the manifest. Anything changed is named.
+ */
+export async function verifyCertificate(directory: string, options: SolverPoolOptions = {}): Promise<VerifyResult> {
+  const manifest = readManifest(directory);
+  const problems: string[] = [];
+  const read = (file: string): JsonSource => readSource(join(directory, file), SIZE_LIMITS.unused);
+  const inputs = [manifest.inputs.policy, manifest.inputs.unused, manifest.inputs.recommended, ...(manifest.inputs.catalog ? [manifest.inputs.catalog] : [])];
+  for (const entry of inputs) {
+    if (!existsSync(join(directory, entry.file))) problems.push(`${entry.file}: missing input`);
+    else if (read(entry.file).sha256 !== entry.sha256) problems.push(`${entry.file}: changed input (its sha256 differs from the manifest)`);
+  }
+  if (problems.length > 0) return { problems, verdict: undefined, obligations: manifest.obligations.length };
+
+  const catalog = catalogOf(directory, manifest, read);
+  const plan = planObligations(
+    checkInputOf({
+      policy: read(INPUT_FILES.policy),
+      unused: read(INPUT_FILES.unused),
+      recommended: read(INPUT_FILES.recommended),
+      recommendedBy: manifest.inputs.recommended.by,
+      catalog,
+      catalogFile: undefined,
+      granularity: manifest.granularity,
+    }),
+  );
+  const derived = new Map(plan.obligations.map((obligation) => [obligation.id, obligation]));
+  const recorded = new Map(manifest.obligations.map((entry) => [entry.id, entry]));
+  for (const id of derived.keys()) if (!recorded.has(id)) problems.push(`${obligationFile(id)}: the inputs call for this obligation, the manifest does not list it`);
+  for (const id of recorded.keys()) if (!derived.has(id)) problems.push(`${obligationFile(id)}: listed in the manifest, but the inputs do not call for it`);
+  const present = new Set(existsSync(join(directory, 'obligations')) ? readdirSync(join(directory, 'obligations')).map((file) => `obligations/${file}`) : []);
+  for (const file of present) if (!manifest.obligations.some((entry) => entry.file === file)) problems.push(`${file}: not part of the certificate`);
+
+  const toSolve: { obligation: Obligation; entry: Manifest['obligations'][number]; text: string }[] = [];
+  for (const entry of manifest.obligations) {
+    const obligation = derived.get(entry.id);
+    if (!present.has(entry.file)) {
+      problems.push(`${entry.file}: missing`);
+      continue;
+    }
+    const text = readFileSync(join(directory, entry.file), 'utf8');
+    if (sha256(text) !== entry.sha256) problems.push(`${entry.file}: changed file (its sha256 differs from the manifest)`);
+    else if (obligation !== undefined && obligation.script !== text) problems.push(`${entry.file}: differs from the obligation derived from the inputs`);
+    else if (obligation !== undefined) toSolve.push({ obligation, entry, text });
+  }
+
+  const verdicts: Verdict[] = [];
+  const pool = await SolverPool.start(options);
+  try {
+    const outcomes = await Promise.all(toSolve.map(({ obligation, text }) => pool.solve(text, obligation.witness)));
+    toSolve.forEach(({ obligation, entry }, index) => {
+      const outcome = outcomes[index]!;
+      const { verdict } = verdictOf(obligation, outcome);
+      verdicts.push(verdict);
+      if (outcome.status !== entry.actual) problems.push(`${entry.file}: the solver now answers ${outcome.status}, the certificate records ${entry.actual}`);
+      else if (verdict !== entry.verdict) problems.push(`${entry.file}: verdict ${verdict}, the certificate records ${entry.verdict}`);
+    });
+  } finally {
+    await pool.close();
+  }
+  const structuralVerdicts = manifest.structural.map((result): Verdict => (result.holds ? 'proven' : 'refuted'));
+  const structuralNow = plan.structural.map((result) => `${result.id}:${result.holds}`).join(',');
+  if (structuralNow !== manifest.structural.map((result) => `${result.id}:${result.holds}`).join(',')) problems.push('manifest.json: the structural results differ from those derived from the inputs');
+  if (problems.length === 0 && overall([...verdicts, ...structuralVerdicts]) !== manifest.verdict) problems.push(`manifest.json: records verdict ${manifest.verdict}, the obligations give ${overall([...verdicts, ...structuralVerdicts])}`);
+  return { problems, verdict: problems.length === 0 ? manifest.verdict : undefined, obligations: manifest.obligations.length };
+}
+
+function readManifest(directory: string): Manifest {
+  const path = join(directory, 'manifest.json');
+  if (!existsSync(path)) throw new InputError(directory, [], 'not a certificate: no manifest.json');
+  const value = parseJsonSource(readSource(path, SIZE_LIMITS.unused));
+  const fail = (where: JsonPath, problem: string): never => {
+    throw new InputError(path, where, problem);
+  };
+  if (!isJsonObject(value) || value.format !== CERTIFICATE_FORMAT) return fail(['format'], `expected "${CERTIFICATE_FORMAT}"`);
+  // Only the fields verification relies on are checked; the rest is reported as it is.
+  const inputs = isJsonObject(value.inputs) ? value.inputs : fail(['inputs'], 'expected an object');
+  for (const key of ['policy', 'unused', 'recommended'] as const) {
+    const entry = inputs[key];
+    if (!isJsonObject(entry) || typeof entry.file !== 'string' || typeof entry.sha256 !== 'string') fail(['inputs', key], 'expected {"file", "sha256"}');
+  }
+  if (value.granularity !== 'word' && value.granularity !== 'char') fail(['granularity'], 'expected "word" or "char"');
+  if (!isJsonObject(value.catalog)) fail(['catalog'], 'expected an object');
+  if (!Array.isArray(value.structural)) fail(['structural'], 'expected a list');
+  const obligations = Array.isArray(value.obligations) ? value.obligations : fail(['obligations'], 'expected a list');
+  obligations.forEach((entry: Json, index: number) => {
+    if (!isJsonObject(entry)) return fail(['obligations', index], 'expected an object');
+    for (const key of ['id', 'file', 'sha256', 'actual', 'verdict']) if (typeof entry[key] !== 'string') fail(['obligations', index, key], 'expected a string');
+  });
+  return value as unknown as Manifest;
+}
+
+/** The catalog the certificate names: its copied file, or the pinned package at the same version. */
+function catalogOf(directory: string, manifest: Manifest, read: (file: string) => JsonSource): Catalog {
+  if (manifest.catalog.source === 'file') {
+    if (manifest.inputs.catalog?.sha256 !== manifest.catalog.sha256) throw new InputError(join(directory, 'manifest.json'), ['inputs', 'catalog'], 'the copied catalog is not the one the certificate names');
+    const source = read(INPUT_FILES.catalog);
+    return parseCatalog(parseJsonSource(source), join(directory, INPUT_FILES.catalog), source.sha256);
+  }
+  const pinned = loadPinnedCatalog();
+  if (pinned.identity.source !== 'package' || pinned.identity.version !== manifest.catalog.version) {
+    throw new InputError(join(directory, 'manifest.json'), ['catalog'], `made with ${describeCatalog(manifest.catalog)}, but this install has ${describeCatalog(pinned.identity)}`);
+  }
+  return pinned;
+}

@@ -1,0 +1,36 @@
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { InputError } from '../../input/input-error.js';
+import { printJson } from '../../policy/print.js';
+import type { CheckReport } from '../check.js';
+import { buildManifest, INPUT_FILES, obligationFile, type Manifest } from './manifest.js';
+import type { CertificateSources } from './sources.js';
+
+/**
+ * Writes a certificate folder: `manifest.json`, copies of the inputs, one `.smt2` file per
+ * obligation. A folder that holds anything but an earlier certificate is refused, never cleared.
+ */
+export function writeCertificate(directory: string, sources: CertificateSources, report: CheckReport): Manifest {
+  prepare(directory);
+  const manifest = buildManifest(sources, report);
+  mkdirSync(join(directory, 'inputs'), { recursive: true });
+  mkdirSync(join(directory, 'obligations'), { recursive: true });
+  writeFileSync(join(directory, INPUT_FILES.policy), sources.policy.text);
+  writeFileSync(join(directory, INPUT_FILES.unused), sources.unused.text);
+  writeFileSync(join(directory, INPUT_FILES.recommended), sources.recommended.text);
+  if (sources.catalogFile !== undefined) writeFileSync(join(directory, INPUT_FILES.catalog), sources.catalogFile.text);
+  for (const { obligation } of report.obligations) writeFileSync(join(directory, obligationFile(obligation.id)), obligation.script);
+  writeFileSync(join(directory, 'manifest.json'), printJson(manifest as never));
+  return manifest;
+}
+
+function prepare(directory: string): void {
+  if (!existsSync(directory)) return;
+  const entries = readdirSync(directory);
+  if (entries.length === 0) return;
+  if (!entries.includes('manifest.json') || entries.some((entry) => !['manifest.json', 'inputs', 'obligations'].includes(entry))) {
+    throw new InputError(directory, [], 'exists and is not an iam-refine certificate; choose a new or empty folder');
+  }
+  rmSync(join(directory, 'inputs'), { recursive: true, force: true });
+  rmSync(join(directory, 'obligations'), { recursive: true, force: true });
+}

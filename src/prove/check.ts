@@ -1,0 +1,119 @@
+import type { CatalogIdentity } from '../catalog/catalog.js';
+import type { Granularity } from '../catalog/tokenize.js';
+import { CLAIMS, type ClaimId } from './claims.js';
+import type { CheckInput } from './context.js';
+import { verdictOf, type Obligation, type Outcome, type StructuralResult, type Verdict } from './obligation.js';
+import { planObligations, type Plan } from './plan.js';
+import { SolverPool, type SolverPoolOptions } from './solver/pool.js';
+
+export interface ObligationResult {
+  readonly obligation: Obligation;
+  readonly outcome: Outcome;
+  readonly verdict: Verdict;
+  /** Why a verdict is unknown (a timeout, a witness that failed replay). */
+  readonly note?: string;
+}
+
+/** One claim about one statement, with what decided it. */
+export interface ClaimVerdict {
+  readonly claim: ClaimId;
+  readonly statement: number;
+  readonly verdict: Verdict;
+  readonly obligations: number;
+  /** For a refutation: the counterexample action or string, or the pattern at fault. */
+  readonly example?: string;
+  readonly explanation: string;
+}
+
+export interface CheckReport {
+  readonly verdict: Verdict;
+  readonly claims: readonly ClaimVerdict[];
+  readonly obligations: readonly ObligationResult[];
+  readonly structural: readonly StructuralResult[];
+  readonly solver: string;
+  readonly workers: number;
+  readonly catalog: CatalogIdentity;
+  readonly granularity: Granularity;
+  readonly timeMs: number;
+}
+
+export interface CheckOptions extends SolverPoolOptions {
+  /** A running pool to reuse (the caller closes it); otherwise one is started and closed. */
+  readonly pool?: SolverPool;
+}
+
+/**
+ * The checker: plans the obligations of any recommendation (it never calls the recommender),
+ * solves them with Z3 in parallel, replays every witness concretely, and sums up per claim.
+ */
+export async function check(input: CheckInput, options: CheckOptions = {}): Promise<CheckReport> {
+  const started = performance.now();
+  const plan = planObligations(input);
+  const pool = options.pool ?? (await SolverPool.start(options));
+  try {
+    const results = await solvePlan(plan, pool);
+    return summarize(input, plan, results, pool, performance.now() - started);
+  } finally {
+    if (options.pool === undefined) await pool.close();
+  }
+}
+
+export async function solvePlan(plan: Plan, pool: SolverPool): Promise<ObligationResult[]> {
+  return Promise.all(
+    plan.obligations.map(async (obligation) => {
+      const outcome = await pool.solve(obligation.script, obligation.witness);
+      return { obligation, outcome, ...verdictOf(obligation, outcome) };
+    }),
+  );
+}
+
+export function summarize(input: CheckInput, plan: Plan, results: readonly ObligationResult[], pool: { version: string; workers: number }, timeMs: number): CheckReport {
+  const claims = claimVerdicts(results, plan.structural);
+  return {
+    verdict: overall(claims.map((claim) => claim.verdict)),
+    claims,
+    obligations: results,
+    structural: plan.structural,
+    solver: pool.version,
+    workers: pool.workers,
+    catalog: input.catalog.identity,
+    granularity: input.granularity,
+    timeMs,
+  };
+}
+
+export function overall(verdicts: readonly Verdict[]): Verdict {
+  if (verdicts.includes('refuted')) return 'refuted';
+  return verdicts.includes('unknown') ? 'unknown' : 'proven';
+}
+
+/** Claims in statement order, then in the order of `CLAIMS`; a claim with nothing to check is left out. */
+function claimVerdicts(results: readonly ObligationResult[], structural: readonly StructuralResult[]): ClaimVerdict[] {
+  const keys = new Map<string, { claim: ClaimId; statement: number }>();
+  for (const { claim, statement } of [...results.map((result) => result.obligation), ...structural]) keys.set(`${statement}:${claim}`, { claim, statement });
+  const order = (claim: ClaimId): number => CLAIMS.findIndex((info) => info.id === claim);
+  return [...keys.values()]
+    .sort((a, b) => a.statement - b.statement || order(a.claim) - order(b.claim))
+    .map(({ claim, statement }) => {
+      const own = results.filter((result) => result.obligation.claim === claim && result.obligation.statement === statement);
+      const decided = structural.filter((result) => result.claim === claim && result.statement === statement);
+      const refutedStructure = decided.find((result) => !result.holds);
+      const refuted = own.find((result) => result.verdict === 'refuted');
+      const unknown = own.find((result) => result.verdict === 'unknown');
+      const count = own.length;
+      if (refutedStructure !== undefined) return { claim, statement, verdict: 'refuted', obligations: count, ...exampleOf(refutedStructure.example), explanation: refutedStructure.explanation };
+      if (refuted !== undefined) return { claim, statement, verdict: 'refuted', obligations: count, ...exampleOf(refutationExample(refuted)), explanation: `refuted: ${refuted.obligation.title}` };
+      if (unknown !== undefined) return { claim, statement, verdict: 'unknown', obligations: count, explanation: `${unknown.obligation.id}: ${unknown.note ?? unknown.outcome.status}` };
+      const witness = own.find((result) => result.obligation.expected === 'sat')?.outcome.witness;
+      return { claim, statement, verdict: 'proven', obligations: count, ...exampleOf(witness), explanation: decided[0]?.explanation ?? `${count} obligation${count === 1 ? '' : 's'} proven` };
+    });
+}
+
+/** The counterexample of an `unsat`-expected obligation is its witness; an existence that failed has none but its title. */
+function refutationExample(result: ObligationResult): string | undefined {
+  return result.outcome.witness ?? result.obligation.unsatExample;
+}
+
+function exampleOf(example: string | undefined): { example?: string } {
+  return example === undefined ? {} : { example };
+}

@@ -1,0 +1,81 @@
+import type { CheckInput } from '../context.js';
+import type { Obligation } from '../obligation.js';
+import { renderScript } from '../smt/script.js';
+import { and, not } from '../smt/terms.js';
+import type { StatementCase } from '../statement-case.js';
+import { definitions } from './pattern-set.js';
+import { allowsConcretely, allowsTerm, lines, witnessIs } from './terms.js';
+
+/**
+ * Claim 1, exact on the catalog: for every catalog action a, R allows a iff O allows a and a is
+ * not unused. One ground query per service, over the actions some pattern's prefix fits (for
+ * the others both sides are plainly false, or, for `NotAction`, plainly true for a used action).
+ * Expected `unsat`: no action is allowed wrongly or lost.
+ */
+export function exactObligations(statement: StatementCase, input: CheckInput): Obligation[] {
+  const { catalog, unused } = input;
+  const relevant = new Set<number>();
+  for (const set of [statement.original, statement.refined]) {
+    for (const glob of set?.globs ?? []) {
+      const [from, to] = catalog.rangeWithPrefix(glob.literalPrefix);
+      for (let index = from; index < to; index++) relevant.add(index);
+    }
+  }
+  if (statement.kind === 'NotAction') {
+    for (const lower of unused.actions) relevant.add(catalog.indexOf(lower)!);
+  }
+  return [...byService(relevant, catalog.lowerActions)].map(([service, indices]) => {
+    const usedOriginal = new Set<number>();
+    const usedRefined = new Set<number>();
+    const violations = indices.map((index) => {
+      const action = catalog.lowerActions[index]!;
+      const before = allowsTerm(statement.original, statement.kind, action, usedOriginal);
+      const after = allowsTerm(statement.refined, statement.kind, action, usedRefined);
+      return and([witnessIs(action), unused.actions.has(action) ? after : not(`(= ${after} ${before})`)]);
+    });
+    const id = `s${statement.index}-exact-${service}`;
+    return {
+      id,
+      claim: 'exact',
+      statement: statement.index,
+      title: `statement ${statement.index}: ${service} actions allowed exactly when used and allowed before`,
+      expected: 'unsat',
+      witness: 'w',
+      script: renderScript({
+        id,
+        claim: 'exact',
+        expected: 'unsat',
+        comments: [
+          `Statement ${statement.index} (${statement.kind}), service ${service}: ${indices.length} catalog actions.`,
+          'unsat: every used action is allowed by R iff by O, and no unused action is allowed by R.',
+          'A pattern can only match strings starting with its literal prefix; the others are left out of each disjunct.',
+        ],
+        declarations: [...definitions(statement.original, usedOriginal), ...(statement.refined ? definitions(statement.refined, usedRefined) : []), '(declare-const w String)'],
+        assertions: [lines('or', violations)],
+      }),
+      replay: (witness) => {
+        const index = catalog.indexOf(witness);
+        if (index === undefined || !indices.includes(index)) return false;
+        const expected = allowsConcretely(statement.original, statement.kind, witness) && !unused.actions.has(witness);
+        return allowsConcretely(statement.refined, statement.kind, witness) !== expected;
+      },
+    } satisfies Obligation;
+  });
+}
+
+/** Catalog indices grouped by their service prefix, services and indices in order. */
+export function byService(indices: Iterable<number>, lowerActions: readonly string[]): Map<string, number[]> {
+  const groups = new Map<string, number[]>();
+  for (const index of [...indices].sort((a, b) => a - b)) {
+    const service = serviceOf(lowerActions[index]!).slice(0, -1);
+    const group = groups.get(service) ?? [];
+    group.push(index);
+    groups.set(service, group);
+  }
+  return groups;
+}
+
+/** `s3:` for `s3:getobject`. */
+export function serviceOf(action: string): string {
+  return action.slice(0, action.indexOf(':') + 1);
+}

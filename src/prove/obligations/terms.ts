@@ -1,0 +1,49 @@
+import type { Catalog } from '../../catalog/catalog.js';
+import type { ActionKey } from '../../policy/types.js';
+import { member, not, or, stringLiteral } from '../smt/terms.js';
+import type { PatternSet } from './pattern-set.js';
+
+/**
+ * Whether a statement allows the (lower-cased) string `subject`, as a ground term: `Action`
+ * allows what a pattern matches, `NotAction` what no pattern matches. The indices of the
+ * patterns it mentions are added to `used`, so the script defines exactly those.
+ */
+export function allowsTerm(set: PatternSet | undefined, kind: ActionKey, subject: string, used: Set<number>): string {
+  if (set === undefined) return 'false';
+  const fitting = set.fitting(subject);
+  for (const index of fitting) used.add(index);
+  const matched = or(fitting.map((index) => member(stringLiteral(subject), set.name(index))));
+  return kind === 'Action' ? matched : not(matched);
+}
+
+/** The same, concretely, for replaying a witness. */
+export function allowsConcretely(set: PatternSet | undefined, kind: ActionKey, subject: string): boolean {
+  if (set === undefined) return false;
+  return kind === 'Action' ? set.matches(subject) : !set.matches(subject);
+}
+
+/** The catalog indices a statement allows, found through each pattern's prefix range. */
+export function allowedIndices(set: PatternSet, kind: ActionKey, catalog: Catalog): Set<number> {
+  const matched = new Set(set.globs.flatMap((glob) => catalog.matching(glob)));
+  if (kind === 'Action') return matched;
+  return new Set([...catalog.actions.keys()].filter((index) => !matched.has(index)));
+}
+
+/** `(= w "...")`: the witness constant is this string. */
+export function witnessIs(subject: string): string {
+  return `(= w ${stringLiteral(subject)})`;
+}
+
+/**
+ * Strings without upper-case ASCII letters. Matching lower-cases its subject, so asking about
+ * lower-case strings only is the same as asking about all strings, and a witness the solver
+ * finds is a real one, not an artefact of case.
+ */
+export const LOWER_CASE_DOMAIN = '(not (str.in_re w (re.++ re.all (re.range "A" "Z") re.all)))';
+
+/** One disjunct per line: scripts stay readable when a service has hundreds of actions. */
+export function lines(operator: 'or', terms: readonly string[]): string {
+  if (terms.length === 0) return 'false';
+  if (terms.length === 1) return terms[0]!;
+  return `(${operator}\n  ${terms.join('\n  ')})`;
+}

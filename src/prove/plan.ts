@@ -1,0 +1,37 @@
+import type { CheckInput } from './context.js';
+import type { Obligation, StructuralResult } from './obligation.js';
+import { exactObligations } from './obligations/exact.js';
+import { minimalityObligations } from './obligations/minimality.js';
+import { noEscalationObligations } from './obligations/no-escalation.js';
+import { noRedundancyObligations } from './obligations/no-redundancy.js';
+import { safetyObligations } from './obligations/safety.js';
+import { statementCases } from './statement-case.js';
+
+/** Every obligation of a check, in a fixed order, and what structure alone decided. */
+export interface Plan {
+  readonly obligations: readonly Obligation[];
+  readonly structural: readonly StructuralResult[];
+}
+
+/**
+ * Splits the five claims into small obligations, statement by statement and claim by claim.
+ * A pure function of its input: the same input gives the same scripts, byte for byte, which is
+ * what lets a certificate be re-derived and compared.
+ */
+export function planObligations(input: CheckInput): Plan {
+  const { cases, structural } = statementCases(input);
+  const obligations: Obligation[] = [];
+  const decided: StructuralResult[] = [...structural];
+  for (const statement of cases) {
+    const minimality = minimalityObligations(statement, input);
+    obligations.push(
+      ...exactObligations(statement, input),
+      ...noEscalationObligations(statement),
+      ...safetyObligations(statement, input),
+      ...minimality.obligations,
+      ...noRedundancyObligations(statement, input),
+    );
+    decided.push(...minimality.structural);
+  }
+  return { obligations, structural: decided };
+}

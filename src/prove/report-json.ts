@@ -1,0 +1,48 @@
+import type { Json, JsonObject } from '../input/json.js';
+import type { CheckReport, ClaimVerdict, ObligationResult } from './check.js';
+import { claimInfo } from './claims.js';
+
+/** One claim verdict as JSON, keys in a fixed order. */
+export function claimJson(claim: ClaimVerdict): JsonObject {
+  return {
+    statement: claim.statement,
+    claim: claim.claim,
+    number: claimInfo(claim.claim).number,
+    verdict: claim.verdict,
+    obligations: claim.obligations,
+    ...(claim.example === undefined ? {} : { example: claim.example }),
+    explanation: claim.explanation,
+  };
+}
+
+/** One solved obligation as JSON; `extra` (a file name, a hash) goes before the results. */
+export function obligationJson({ obligation, outcome, verdict, note }: ObligationResult, extra: JsonObject = {}): JsonObject {
+  return {
+    id: obligation.id,
+    claim: obligation.claim,
+    statement: obligation.statement,
+    title: obligation.title,
+    ...extra,
+    expected: obligation.expected,
+    actual: outcome.status,
+    verdict,
+    ...(outcome.witness === undefined ? {} : { witness: outcome.witness }),
+    ...(note === undefined ? {} : { note }),
+    timeMs: outcome.timeMs,
+  };
+}
+
+/** The whole check report, for machines (`check --format json`, `recommend --format json --prove`). */
+export function checkReportJson(report: CheckReport): JsonObject {
+  return {
+    verdict: report.verdict,
+    solver: report.solver,
+    workers: report.workers,
+    catalog: { ...report.catalog },
+    granularity: report.granularity,
+    claims: report.claims.map(claimJson),
+    structural: report.structural.map((result): Json => ({ ...result })),
+    obligations: report.obligations.map((result) => obligationJson(result)),
+    timeMs: Math.round(report.timeMs),
+  };
+}

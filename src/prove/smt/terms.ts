@@ -1,0 +1,67 @@
+import { lowerAscii } from '../../glob/glob.js';
+
+/**
+ * SMT-LIB 2.6 terms for the string theory, one function per construct of an IAM pattern. Every
+ * string is lower-cased before it is encoded: IAM compares ASCII case-insensitively, and the
+ * solver never has to reason about `str.to_lower`.
+ */
+
+/** A string literal: `"` doubled, anything outside printable ASCII (and `\`) as `\u{...}`. */
+export function stringLiteral(text: string): string {
+  let body = '';
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    if (char === '"') body += '""';
+    else if (code < 0x20 || code > 0x7e || char === '\\') body += `\\u{${code.toString(16)}}`;
+    else body += char;
+  }
+  return `"${body}"`;
+}
+
+/** The regular language of a pattern: literal runs, `*` as `re.all`, `?` as `re.allchar`. */
+export function patternRegex(pattern: string): string {
+  const lower = lowerAscii(pattern);
+  const parts: string[] = [];
+  let literal = '';
+  for (const char of lower) {
+    if (char !== '*' && char !== '?') {
+      literal += char;
+      continue;
+    }
+    if (literal !== '') parts.push(`(str.to_re ${stringLiteral(literal)})`);
+    literal = '';
+    // `**` means the same as `*`.
+    if (char === '*' && parts[parts.length - 1] === 're.all') continue;
+    parts.push(char === '*' ? 're.all' : 're.allchar');
+  }
+  if (literal !== '' || parts.length === 0) parts.push(`(str.to_re ${stringLiteral(literal)})`);
+  return parts.length === 1 ? parts[0]! : `(re.++ ${parts.join(' ')})`;
+}
+
+/** `prefix*`: every string that starts with `prefix`. */
+export function prefixRegex(lowerPrefix: string): string {
+  return lowerPrefix === '' ? 're.all' : `(re.++ (str.to_re ${stringLiteral(lowerPrefix)}) re.all)`;
+}
+
+export function regexUnion(regexes: readonly string[]): string {
+  if (regexes.length === 0) return 're.none';
+  return regexes.length === 1 ? regexes[0]! : `(re.union ${regexes.join(' ')})`;
+}
+
+export function member(stringTerm: string, regex: string): string {
+  return `(str.in_re ${stringTerm} ${regex})`;
+}
+
+export function or(terms: readonly string[]): string {
+  if (terms.length === 0) return 'false';
+  return terms.length === 1 ? terms[0]! : `(or ${terms.join(' ')})`;
+}
+
+export function and(terms: readonly string[]): string {
+  if (terms.length === 0) return 'true';
+  return terms.length === 1 ? terms[0]! : `(and ${terms.join(' ')})`;
+}
+
+export function not(term: string): string {
+  return `(not ${term})`;
+}

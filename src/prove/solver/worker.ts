@@ -1,0 +1,63 @@
+import { parentPort } from 'node:worker_threads';
+import { init, killThreads } from 'z3-solver';
+import type { SolvedMessage, WorkerMessage, WorkerRequest } from './protocol.js';
+
+/**
+ * A solver worker: its own Z3 WebAssembly instance (one instance runs one long call at a time,
+ * so parallelism means one instance per thread).
+ *
+ * The script is handed to Z3's own SMT-LIB parser with the synchronous `solver_from_string`,
+ * then solved with the asynchronous `solver_check`. `eval_smtlib2_string` would be simpler, but
+ * its asynchronous binding passes the script through a stack buffer that the solver thread may
+ * read after it is reused: measured here, about one script in sixty came back garbled.
+ */
+const port = parentPort!;
+const api = await init();
+const { Z3 } = api;
+
+const send = (message: WorkerMessage): void => port.postMessage(message);
+
+port.on('message', (request: WorkerRequest) => {
+  if (request.kind === 'close') {
+    void killThreads(api.em).finally(() => port.close());
+    return;
+  }
+  void solve(request.job, request.script, request.timeoutMs, request.witness).then(send);
+});
+
+const LBOOL = { false: -1, undefined: 0, true: 1 } as const;
+
+async function solve(job: number, script: string, timeoutMs: number, witness: string | undefined): Promise<SolvedMessage> {
+  Z3.global_param_set('timeout', String(timeoutMs));
+  const context = Z3.mk_context(Z3.mk_config());
+  const started = performance.now();
+  const answer = (text: SolvedMessage['answer'], detail = ''): SolvedMessage => ({ kind: 'solved', job, answer: text, detail, timeMs: performance.now() - started });
+  try {
+    const logic = /\(set-logic\s+([A-Z_]+)\)/.exec(script)?.[1];
+    const solver = logic === undefined ? Z3.mk_solver(context) : Z3.mk_solver_for_logic(context, Z3.mk_string_symbol(context, logic));
+    Z3.solver_inc_ref(context, solver);
+    Z3.solver_from_string(context, solver, script);
+    const error = Z3.get_error_code(context);
+    if (error !== 0) return answer('error', Z3.get_error_msg(context, error));
+    const result = await Z3.solver_check(context, solver);
+    if (result === LBOOL.false) return answer('unsat');
+    if (result === LBOOL.undefined) return answer('unknown', Z3.solver_get_reason_unknown(context, solver));
+    return answer('sat', witness === undefined ? '' : modelString(context, solver, witness));
+  } catch (error) {
+    return answer('error', error instanceof Error ? error.message : String(error));
+  } finally {
+    Z3.del_context(context);
+  }
+}
+
+/** The witness constant's value in the model, code point by code point (no escaping to undo). */
+function modelString(context: Parameters<typeof Z3.del_context>[0], solver: Parameters<typeof Z3.solver_get_model>[1], name: string): string {
+  const model = Z3.solver_get_model(context, solver);
+  Z3.model_inc_ref(context, model);
+  const constant = Z3.mk_const(context, Z3.mk_string_symbol(context, name), Z3.mk_string_sort(context));
+  const value = Z3.model_eval(context, model, constant, true);
+  if (value === null || !Z3.is_string(context, value)) return '';
+  return String.fromCodePoint(...Z3.get_string_contents(context, value, Z3.get_string_length(context, value)));
+}
+
+send({ kind: 'ready', version: Z3.get_full_version() });
