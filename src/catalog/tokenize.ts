@@ -9,12 +9,12 @@ export const GRANULARITIES: readonly Granularity[] = ['word', 'char'];
 
 /**
  * The cut positions in a full `service:Action` name, ascending, excluding 0 and including the
- * length. The service prefix with its colon is one token in word mode.
+ * length. The service prefix with its colon is always one token: IAM accepts no pattern without
+ * a colon but `*`, so `s*` cannot stand for the services starting with `s`.
  */
 export function tokenBoundaries(action: string, granularity: Granularity): number[] {
-  if (granularity === 'char') return Array.from({ length: action.length }, (_, index) => index + 1);
-  const colon = action.indexOf(':');
-  const nameStart = colon + 1;
+  const nameStart = action.indexOf(':') + 1;
+  if (granularity === 'char') return Array.from({ length: action.length - nameStart + 1 }, (_, index) => nameStart + index);
   const cuts = [nameStart];
   for (let index = nameStart + 1; index < action.length; index++) {
     if (startsWord(action, index, nameStart)) cuts.push(index);

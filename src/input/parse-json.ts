@@ -24,6 +24,9 @@ export function parseJson(text: string): Json {
   return new Parser(text).parseDocument();
 }
 
+/** Far deeper than any policy; deeper input is refused rather than allowed to exhaust the stack. */
+export const MAX_JSON_DEPTH = 256;
+
 class Parser {
   private offset = 0;
   constructor(private readonly text: string) {}
@@ -37,6 +40,7 @@ class Parser {
   }
 
   private parseValue(path: JsonPath): Json {
+    if (path.length > MAX_JSON_DEPTH) this.fail(`nested deeper than ${MAX_JSON_DEPTH} levels`);
     const char = this.text[this.offset];
     if (char === '{') return this.parseObject(path);
     if (char === '[') return this.parseList(path);

@@ -1,4 +1,5 @@
 import { lowerAscii, parseGlob } from '../glob/glob.js';
+import { uncoveredString } from '../glob/inclusion.js';
 import type { Json } from '../input/json.js';
 import type { Policy, Statement } from './types.js';
 
@@ -48,11 +49,23 @@ export function alignStatements(original: Policy, recommended: Policy | undefine
   return { pairs: olds.map((statement, index) => ({ original: statement, refined: refinedOf.get(index) })), unmatched };
 }
 
-/** How many recommended patterns start the way some original pattern starts. */
+/**
+ * How alike two statements' patterns are: refined patterns the original patterns cover (every
+ * string they match), plus original patterns the refinement kept verbatim (NotAction
+ * exclusions stay). Cheap tests first; exact inclusion only for small statements.
+ */
 function similarity(original: Statement, refined: Statement): number {
-  const prefixes = original.patterns.map((pattern) => parseGlob(pattern).literalPrefix);
-  return refined.patterns.filter((pattern) => prefixes.some((prefix) => lowerAscii(pattern).startsWith(prefix))).length;
+  const originals = original.patterns.map(parseGlob);
+  const kept = new Set(refined.patterns.map(lowerAscii));
+  const covered = refined.patterns.filter((pattern) => {
+    const lower = lowerAscii(pattern);
+    if (originals.some((glob) => glob.lower === lower || (glob.isPrefixPattern && lower.startsWith(glob.literalPrefix)))) return true;
+    return originals.length <= EXACT_INCLUSION_LIMIT && uncoveredString(original.patterns, pattern) === undefined;
+  }).length;
+  return covered + originals.filter((glob) => kept.has(glob.lower)).length;
 }
+
+const EXACT_INCLUSION_LIMIT = 64;
 
 function sameApartFromActions(original: Statement, refined: Statement): boolean {
   if (original.effect !== refined.effect || original.actionKey !== refined.actionKey) return false;

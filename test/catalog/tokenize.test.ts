@@ -42,8 +42,8 @@ describe('tokenBoundaries', () => {
     expect(tokenBoundaries('s3:', 'word')).toEqual([3]);
   });
 
-  it('in char mode, cuts after every character, inside the service prefix too', () => {
-    expect(tokenBoundaries('s3:Get', 'char')).toEqual([1, 2, 3, 4, 5, 6]);
+  it('in char mode, cuts after the service prefix and then after every character', () => {
+    expect(tokenBoundaries('s3:Get', 'char')).toEqual([3, 4, 5, 6]);
   });
 
   it('offers exactly the two granularities, word first', () => {

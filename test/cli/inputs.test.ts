@@ -9,11 +9,13 @@ afterAll(() => folder.remove());
 
 describe('loadCatalog', () => {
   it('loads the pinned package catalog when no file is given', () => {
-    expect(loadCatalog(undefined)).toBe(loadPinnedCatalog());
+    expect(loadCatalog(undefined)).toEqual({ catalog: loadPinnedCatalog(), source: undefined });
   });
 
   it('loads a catalog file when one is given', () => {
-    expect(loadCatalog(ARTICLE_CATALOG).identity).toEqual({ source: 'file', sha256: ARTICLE_CATALOG_SHA256 });
+    const { catalog, source } = loadCatalog(ARTICLE_CATALOG);
+    expect(catalog.identity).toEqual({ source: 'file', sha256: ARTICLE_CATALOG_SHA256 });
+    expect(source?.sha256).toBe(ARTICLE_CATALOG_SHA256);
   });
 });
 

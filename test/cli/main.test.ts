@@ -27,9 +27,9 @@ afterEach(() => {
 });
 
 describe('program', () => {
-  it('is iam-refine with the recommend command', () => {
+  it('is iam-refine with the recommend, check, certify and verify-cert commands', () => {
     const root = program();
-    expect({ name: root.name(), commands: root.commands.map((command) => command.name()) }).toEqual({ name: 'iam-refine', commands: ['recommend'] });
+    expect({ name: root.name(), commands: root.commands.map((command) => command.name()) }).toEqual({ name: 'iam-refine', commands: ['recommend', 'check', 'certify', 'verify-cert'] });
   });
 });
 

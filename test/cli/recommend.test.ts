@@ -138,6 +138,9 @@ describe('recommend command', () => {
       ['--format', 'policy'],
       ['--out', undefined],
       ['--strict', undefined],
+      ['--prove', undefined],
+      ['--timeout-ms', 20_000],
+      ['--workers', undefined],
     ]);
   });
 });

@@ -181,20 +181,14 @@ describe("recommend: the pitfalls of today's catalog", () => {
 });
 
 describe('recommend: refusals and bugs', () => {
-  // BUG: the result is right (statement 0 becomes [s3:GetBucketAcl, s3:ListBucket], statement 1
-  // is dropped), but the self-check's alignment pairs the survivor with statement 1 (see
-  // test/policy/align.test.ts), so recommend() throws RefusedRecommendation ("claim 1 ... fails
-  // for statement 0: s3:GetBucketAcl is used and was allowed, but the recommendation no longer allows it").
-  it.fails('refines [s3:*, s3:*Object] on the same resource when every *Object action is unused', () => {
+  // Regression (was a bug): the result is right (statement 0 becomes [s3:GetBucketAcl, s3:ListBucket], statement 1 is dropped), but the self-check's alignment pairs the survivor with statement 1 (see test/policy/align.test.ts), so recommend() throws RefusedRecommendation ("claim 1 .
+  it('refines [s3:*, s3:*Object] on the same resource when every *Object action is unused', () => {
     const recommendation = recommendOn(CATALOG, [allow('s3:*'), allow('s3:*Object')], { s3: ['GetObject', 'PutObject'] });
     expect(results(recommendation)).toEqual([['s3:GetBucketAcl', 's3:GetObjectAcl', 's3:ListBucket'], []]);
   });
 
-  // BUG: the same misalignment refuses a policy whose first statement only loses a literal:
-  // [s3:PutObject, s3:GetObject] becomes [s3:PutObject], s3:*Bucket is dropped, and the self-check
-  // pairs [s3:PutObject] with s3:*Bucket: "claim 1 (exact on the catalog) fails for statement 0:
-  // s3:PutObject is used and was allowed, but the recommendation no longer allows it".
-  it.fails('removes an unused literal beside a dropped statement that starts with a wildcard', () => {
+  // Regression (was a bug): the same misalignment refuses a policy whose first statement only loses a literal.
+  it('removes an unused literal beside a dropped statement that starts with a wildcard', () => {
     expect(results(recommendOn(CATALOG, [allow(['s3:PutObject', 's3:GetObject']), allow('s3:*Bucket')], { s3: ['GetObject', 'ListBucket'] }))).toEqual([['s3:PutObject'], []]);
   });
 
@@ -202,10 +196,8 @@ describe('recommend: refusals and bugs', () => {
     expect(results(recommendOn(CATALOG, [allow('s3:*Object'), allow('s3:*')], { s3: ['GetObject', 'PutObject'] }))).toEqual([[], ['s3:GetBucketAcl', 's3:GetObjectAcl', 's3:ListBucket']]);
   });
 
-  // BUG: in char mode "*" is refined to prefixes such as "e*" that cut the service prefix; the
-  // self-check re-parses the result and throws an InputError "recommendation: Statement[0].Action[..]:
-  // "e*" is not an action pattern", which the CLI reports as bad input (exit 2).
-  it.fails('refines "*" in char mode', () => {
+  // Regression (was a bug): in char mode "*" is refined to prefixes such as "e*" that cut the service prefix.
+  it('refines "*" in char mode', () => {
     const recommendation = recommendOn(CATALOG, [allow('*')], { s3: ['GetBucketAcl'], iam: undefined }, 'char');
     expect(recommendation.recommendedAction).toBe('CREATE_POLICY');
     expect(results(recommendation)[0]!.filter((pattern) => !/^[^\s:]+:[^\s:]+$/.test(pattern))).toEqual([]);
