@@ -102,7 +102,10 @@ function claimVerdicts(results: readonly ObligationResult[], structural: readonl
       const unknown = own.find((result) => result.verdict === 'unknown');
       const count = own.length;
       if (refutedStructure !== undefined) return { claim, statement, verdict: 'refuted', obligations: count, ...exampleOf(refutedStructure.example), explanation: refutedStructure.explanation };
-      if (refuted !== undefined) return { claim, statement, verdict: 'refuted', obligations: count, ...exampleOf(refutationExample(refuted)), explanation: `refuted: ${refuted.obligation.title}` };
+      if (refuted !== undefined) {
+        const example = refutationExample(refuted);
+        return { claim, statement, verdict: 'refuted', obligations: count, ...exampleOf(example), explanation: refuted.obligation.refutation(example) };
+      }
       if (unknown !== undefined) return { claim, statement, verdict: 'unknown', obligations: count, explanation: `${unknown.obligation.id}: ${unknown.note ?? unknown.outcome.status}` };
       const witness = own.find((result) => result.obligation.expected === 'sat')?.outcome.witness;
       return { claim, statement, verdict: 'proven', obligations: count, ...exampleOf(witness), explanation: decided[0]?.explanation ?? `${count} obligation${count === 1 ? '' : 's'} proven` };

@@ -24,6 +24,8 @@ export interface Obligation {
   readonly replay: Replay | undefined;
   /** For an existence (`sat` expected) that comes back `unsat`: what to show as the counterexample. */
   readonly unsatExample?: string;
+  /** What a refutation means, in words, given its counterexample (the solver's witness, or `unsatExample`). */
+  readonly refutation: (example: string | undefined) => string;
 }
 
 /** A claim decided without the solver, on structure alone (a changed Deny, a prefix that is not a trie node). */

@@ -15,16 +15,20 @@ export interface Candidate {
 }
 
 /**
- * Drops the patterns the others make redundant, new ones first, then the user's own, each in
- * order. A pattern that matches no catalog action is never judged covered: it may stand for an
- * action the catalog does not know yet.
+ * Drops the patterns the others make redundant: new ones first, then the user's own, and within
+ * each the most specific (longest literal prefix) first, so that of `s3:GetObject*` and
+ * `s3:GetObjectAcl` the narrower goes. A pattern that matches no catalog action is never judged
+ * covered: it may stand for an action the catalog does not know yet.
  */
 export function withoutRedundant(candidates: readonly Candidate[], catalog: Catalog): { kept: string[]; dropped: string[] } {
-  const matches = candidates.map((candidate) => catalog.matching(parseGlob(candidate.text)));
+  const globs = candidates.map((candidate) => parseGlob(candidate.text));
+  const matches = globs.map((glob) => catalog.matching(glob));
   const coverCount = new Map<number, number>();
   for (const indices of matches) for (const index of indices) coverCount.set(index, (coverCount.get(index) ?? 0) + 1);
   const alive = candidates.map(() => true);
-  const order = [...candidates.keys()].sort((a, b) => Number(candidates[b]!.isNew) - Number(candidates[a]!.isNew) || a - b);
+  const order = [...candidates.keys()].sort(
+    (a, b) => Number(candidates[b]!.isNew) - Number(candidates[a]!.isNew) || globs[b]!.literalPrefix.length - globs[a]!.literalPrefix.length || a - b,
+  );
   for (const position of order) {
     const candidate = candidates[position]!;
     const indices = matches[position]!;

@@ -1,5 +1,5 @@
 import { parseGlob, type Glob } from '../glob/glob.js';
-import { uncoveredString } from '../glob/inclusion.js';
+import { includes } from '../glob/inclusion.js';
 import { isUnused } from '../findings/unused-set.js';
 import type { Statement } from '../policy/types.js';
 import { sortedPatterns, type RefineContext } from './context.js';
@@ -36,7 +36,7 @@ export function refineActionStatement(statement: Statement, context: RefineConte
     if (unusedMatched.length === 0) return { pattern: glob.text, fate: 'kept', replacements: [], unusedMatched };
     const own = new Set(matches[position]);
     const marks: Mark[] = allowed.map((index) => (isUnusedIndex(index) ? 'forbidden' : own.has(index) ? 'wanted' : 'neutral'));
-    const replacements = generalize(glob, globs, members, marks, context);
+    const replacements = generalize(glob, members, marks, context);
     return { pattern: glob.text, fate: replacements.length === 0 ? 'removed' : 'replaced', replacements, unusedMatched };
   });
 
@@ -54,17 +54,12 @@ export function refineActionStatement(statement: Statement, context: RefineConte
 
 /**
  * The shortest safe prefixes that cover the `wanted` members. A node's wildcard `prefix*` may
- * only stand if the statement's original patterns match every string it matches: always so
- * below a `prefix*` pattern's own root, decided exactly for the others (`cloudformation:*Stack*`
+ * only replace the pattern if the pattern matches every string it matches: always so below a
+ * `prefix*` pattern's own root, decided exactly for the others (`cloudformation:*Stack*`
  * admits `cloudformation:ListStack*` but not `cloudformation:List*`).
  */
-function generalize(glob: Glob, originals: readonly Glob[], members: Members, marks: readonly Mark[], context: RefineContext): string[] {
+function generalize(glob: Glob, members: Members, marks: readonly Mark[], context: RefineContext): string[] {
   const tree = buildPrefixTree(members, glob.literalPrefix, context.granularity);
-  const expressible = (node: number): boolean => {
-    const key = tree.keys[node]!;
-    if (glob.isPrefixPattern) return true;
-    const relevant = originals.filter((original) => original.literalPrefix.startsWith(key) || key.startsWith(original.literalPrefix));
-    return uncoveredString(relevant.map((original) => original.text), `${key}*`) === undefined;
-  };
+  const expressible = (node: number): boolean => glob.isPrefixPattern || includes(glob.text, `${tree.keys[node]!}*`);
   return sortedPatterns(shortestSafeNodes(tree, marks, expressible).map((selected) => writeSelected(tree, selected)));
 }

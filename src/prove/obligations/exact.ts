@@ -53,6 +53,12 @@ export function exactObligations(statement: StatementCase, input: CheckInput): O
         declarations: [...definitions(statement.original, usedOriginal), ...(statement.refined ? definitions(statement.refined, usedRefined) : []), '(declare-const w String)'],
         assertions: [lines('or', violations)],
       }),
+      refutation: (witness) =>
+        witness !== undefined && unused.actions.has(witness)
+          ? `unused action ${catalog.canonical(witness)} is allowed by the recommendation`
+          : allowsConcretely(statement.refined, statement.kind, witness ?? '')
+            ? `${catalog.canonical(witness ?? '') ?? witness} is allowed by the recommendation but not by the original`
+            : `${catalog.canonical(witness ?? '') ?? witness} is used and was allowed, but the recommendation no longer allows it`,
       replay: (witness) => {
         const index = catalog.indexOf(witness);
         if (index === undefined || !indices.includes(index)) return false;

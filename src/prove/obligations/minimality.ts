@@ -75,6 +75,8 @@ export function minimalityObligations(statement: StatementCase, input: CheckInpu
       expected: 'sat',
       witness: 'w',
       unsatExample: `${shorter}*`,
+      refutation: () =>
+        `"${text}" is not a shortest safe prefix: "${shorter}*" ${isAction ? 'matches no unused action the original allows and no string outside it' : 'excludes no used action'}`,
       script: renderScript({
         id,
         claim: 'minimality',

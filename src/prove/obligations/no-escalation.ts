@@ -43,6 +43,10 @@ function containment(statement: StatementCase, inner: PatternSet, position: numb
       declarations: [...definitions(inner, [position]), ...definitions(outer, covering), '(declare-const w String)'],
       assertions: [member('w', `(re.diff ${inner.name(position)} ${regexUnion(covering.map((index) => outer.name(index)))})`), LOWER_CASE_DOMAIN],
     }),
+    refutation: (witness) =>
+      statement.kind === 'Action'
+        ? `${what} matches ${JSON.stringify(witness)}, which no original pattern matches`
+        : `${what} excludes ${JSON.stringify(witness)}, which the refined exclusions no longer exclude`,
     replay: (witness) => {
       const lower = lowerAscii(witness);
       return inner.matchesAt(position, lower) && !outer.matches(lower);

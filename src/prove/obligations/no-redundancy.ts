@@ -42,6 +42,7 @@ export function noRedundancyObligations(statement: StatementCase, input: CheckIn
         expected: 'sat',
         witness: 'w',
         unsatExample: text,
+        refutation: () => `"${text}" is covered, on the catalog, by the other patterns of the statement`,
         script: renderScript({
           id,
           claim: 'no-redundancy',

@@ -41,6 +41,7 @@ export function safetyObligations(statement: StatementCase, input: CheckInput): 
         declarations: [...definitions(refined, used), '(declare-const w String)'],
         assertions: [lines('or', allowed)],
       }),
+      refutation: (witness) => `unused action ${catalog.canonical(witness ?? '') ?? witness} is still allowed`,
       replay: (witness) => unused.actions.has(witness) && allowsConcretely(refined, statement.kind, witness),
     } satisfies Obligation;
   });
