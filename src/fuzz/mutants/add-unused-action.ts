@@ -5,7 +5,7 @@ import type { Mutant } from './mutant.js';
 /**
  * Claim 3 (safety): an unused action the original statement allowed is allowed again: written
  * back into an `Action` list, or, in a `NotAction` statement, the new exclusions that matched it
- * are left out.
+ * are left out (and the original exclusions kept).
  */
 export const addUnusedAction: Mutant = {
   name: 'add-unused-action',
@@ -19,9 +19,12 @@ export const addUnusedAction: Mutant = {
         const action = catalog.actions[index]!;
         if (!unused.actions.has(catalog.lowerActions[index]!)) return [];
         if (refined.actionKey === 'Action') return [{ statement, action, patterns: [...refined.patterns, action] }];
-        // The original allowed it, so only exclusions the refinement added can match it.
+        // No original exclusion matches an action the original allowed: put back any the refinement
+        // subsumed into an exclusion that goes, so that the exclusions still contain the original ones.
         const kept = refined.patterns.filter((pattern) => !catalog.matching(parseGlob(pattern)).includes(index));
-        return kept.length === 0 ? [] : [{ statement, action, patterns: kept }];
+        const restored = statement.original.patterns.filter((pattern) => !kept.includes(pattern));
+        const patterns = [...kept, ...restored];
+        return patterns.length === 0 ? [] : [{ statement, action, patterns }];
       });
     });
     const picked = choose(candidates);
