@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import fc from 'fast-check';
-import { Catalog } from '../catalog/catalog.js';
+import type { Catalog } from '../catalog/catalog.js';
+import { catalogFromServices } from './_internals/build-catalog.js';
 import { uniqueIgnoringCase } from './_internals/patterns.js';
-import { printedAs } from './_internals/printable.js';
 import { NOUNS, SERVICES, VERBS } from './_internals/word-pool.js';
 
 /**
@@ -35,7 +34,7 @@ interface NameShape {
 export function catalogArbitrary(constraints: CatalogConstraints = {}): fc.Arbitrary<Catalog> {
   const { maxServices = 3, maxNamesPerService = 10, maxExtensionsPerService = 5 } = constraints;
   const service = fc.tuple(fc.constantFrom(...SERVICES), actionNamesArbitrary(maxNamesPerService, maxExtensionsPerService));
-  return fc.uniqueArray(service, { selector: ([prefix]) => prefix, minLength: 1, maxLength: maxServices }).map(buildCatalog);
+  return fc.uniqueArray(service, { selector: ([prefix]) => prefix, minLength: 1, maxLength: maxServices }).map(catalogFromServices);
 }
 
 function actionNamesArbitrary(maxNames: number, maxExtensions: number): fc.Arbitrary<string[]> {
@@ -62,10 +61,4 @@ function nameShapeArbitrary(): fc.Arbitrary<NameShape> {
 
 function writeName(shape: NameShape): string {
   return shape.words.map((word, index) => (index === shape.irregularAt ? word[0]!.toLowerCase() + word.slice(1) : word)).join('');
-}
-
-function buildCatalog(services: readonly (readonly [string, readonly string[]])[]): Catalog {
-  const json = JSON.stringify(Object.fromEntries(services));
-  const catalog = Catalog.fromServices({ source: 'file', sha256: createHash('sha256').update(json).digest('hex') }, services);
-  return printedAs(catalog, json);
 }

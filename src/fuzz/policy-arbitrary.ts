@@ -17,6 +17,8 @@ export interface PolicyConstraints {
    * each refined statement stands for.
    */
   readonly distinctSids?: boolean;
+  /** The share of statements that use `NotAction`, from 0 to 1. Default 1/7. */
+  readonly notActionShare?: number;
 }
 
 /**

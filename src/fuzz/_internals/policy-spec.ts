@@ -21,12 +21,16 @@ export interface PolicySpec {
 }
 
 export function policySpecArbitrary(constraints: PolicyConstraints = {}): fc.Arbitrary<PolicySpec> {
-  const { maxStatements = 4, maxPatterns = 5, distinctSids = false } = constraints;
+  const { maxStatements = 4, maxPatterns = 5, distinctSids = false, notActionShare = 1 / 7 } = constraints;
+  const actionKeys = [
+    { arbitrary: fc.constant('Action' as const), weight: Math.round(70 * (1 - notActionShare)) },
+    { arbitrary: fc.constant('NotAction' as const), weight: Math.round(70 * notActionShare) },
+  ].filter((key) => key.weight > 0);
   const statement = fc.record({
     // Few Sids and one common Resource: statements often differ only in their actions, as in real policies.
     sid: fc.option(fc.constantFrom('Refine', 'Keep'), { nil: undefined }),
     effect: fc.oneof({ arbitrary: fc.constant('Allow' as const), weight: 5 }, { arbitrary: fc.constant('Deny' as const), weight: 1 }),
-    actionKey: fc.oneof({ arbitrary: fc.constant('Action' as const), weight: 6 }, { arbitrary: fc.constant('NotAction' as const), weight: 1 }),
+    actionKey: fc.oneof(...actionKeys),
     patterns: fc.array(patternSpecArbitrary(), { minLength: 1, maxLength: maxPatterns }),
     patternsAsList: fc.boolean(),
     resource: fc.constantFrom<Json>('*', ['arn:aws:s3:::bucket', 'arn:aws:s3:::bucket/*']),
