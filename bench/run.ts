@@ -1,0 +1,11 @@
+import { recommendBench } from './recommend.js';
+
+/** Every benchmark, in order. Each prints its figures; none asserts on time. */
+const BENCHES: readonly { readonly title: string; readonly run: () => Promise<void> }[] = [{ title: 'recommend', run: recommendBench }];
+
+for (const bench of BENCHES) {
+  console.log(`\n=== ${bench.title} (${new Date().toISOString()}, Node ${process.version})\n`);
+  const started = performance.now();
+  await bench.run();
+  console.log(`\n${bench.title}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
