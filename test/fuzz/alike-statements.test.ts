@@ -1,10 +1,7 @@
-import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { GRANULARITIES } from '../../src/catalog/tokenize.js';
-import { refinementCaseArbitrary } from '../../src/fuzz/refinement-case-arbitrary.js';
-import { refinementCaseFromJson, type RefinementCase } from '../../src/fuzz/refinement-case.js';
-import { fuzzParameters } from './_support/fuzz-parameters.js';
-import { ALL_CLAIMS, refineCase, refutedClaims } from './_support/refine-case.js';
+import { refinementCaseFromJson } from '../../src/fuzz/refinement-case.js';
+import { ALL_CLAIMS, assertClaimsHold, expectClaimsHold } from './_support/refine-case.js';
 
 /**
  * Policies whose statements differ only in their actions (no `Sid`, same `Resource`), as many
@@ -14,18 +11,10 @@ import { ALL_CLAIMS, refineCase, refutedClaims } from './_support/refine-case.js
  * ["*:Get"] over {s3: [Get, GetObject]} with s3:Get unused paired the survivor ["s3:GetObject"]
  * with the dropped second statement, and `recommend` refused its own correct result.
  */
-function judgedRight(input: RefinementCase): void {
-  expect(refutedClaims(input, refineCase(input).policy, ALL_CLAIMS)).toEqual([]);
-}
-
 describe.each(GRANULARITIES)('statements alike apart from their actions, %s granularity', (granularity) => {
-  it('are recommended and judged as refinements of the right originals', () => {
-    fc.assert(fc.property(refinementCaseArbitrary({ granularity }), judgedRight), fuzzParameters(300));
-  });
+  it('are recommended and judged as refinements of the right originals', () => assertClaimsHold(ALL_CLAIMS, { granularity }, 300));
 
-  it('are, with NotAction in half of them, too', () => {
-    fc.assert(fc.property(refinementCaseArbitrary({ granularity, policy: { notActionShare: 0.5 } }), judgedRight), fuzzParameters(300));
-  });
+  it('are, with NotAction in half of them, too', () => assertClaimsHold(ALL_CLAIMS, { granularity, policy: { notActionShare: 0.5 } }, 300));
 });
 
 describe('statements alike apart from their actions, known counterexamples', () => {
@@ -34,9 +23,9 @@ describe('statements alike apart from their actions, known counterexamples', () 
   // original scores and the tie goes to the later one: the survivor NotAction ["a:*"] (from
   // "a:P*") is paired with the dropped "b:*", and recommend() refuses ("claim 1 ... fails for
   // statement 0: b:Get is used and was allowed"). With the statements swapped it works.
-  // Shrunk from FUZZ_SEED=13 (4 services, 6 statements); `it.fails` until fixed.
+  // Found with seed 13 on larger catalogs and policies, shrunk further by hand; `it.fails` until fixed.
   it.fails('pairs a NotAction survivor whose exclusions grew with its own original', () => {
-    judgedRight(
+    expectClaimsHold(
       refinementCaseFromJson({
         catalog: { a: ['Get', 'Put'], b: ['Get'] },
         policy: {
@@ -49,6 +38,7 @@ describe('statements alike apart from their actions, known counterexamples', () 
         unused: [{ serviceNamespace: 'a' }],
         granularity: 'word',
       }),
+      ALL_CLAIMS,
     );
   });
 });

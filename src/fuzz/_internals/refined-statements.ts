@@ -4,7 +4,10 @@ import { alignStatements } from '../../policy/align.js';
 import { parsePolicy } from '../../policy/parse.js';
 import { replaceKey, withStatements } from '../../policy/print.js';
 import type { Policy, Statement } from '../../policy/types.js';
+import type { ClaimId } from '../../prove/claims.js';
+import type { Mutation } from '../mutants/mutant.js';
 import { allowedBy } from './allowed.js';
+import type { Choose } from './random.js';
 
 /** An `Allow` statement of the original and the statement that refines it, with what each allows on the catalog. */
 export interface RefinedStatement {
@@ -29,16 +32,32 @@ export function mutationSite(original: Policy, recommendedJson: JsonObject, cata
 }
 
 /** The recommendation with one statement's action patterns replaced (a list, or one string as before). */
-export function withPatterns(recommended: Policy, statement: Statement, patterns: readonly string[]): JsonObject {
+function withPatterns(recommended: Policy, statement: Statement, patterns: readonly string[]): JsonObject {
   const value = patterns.length === 1 && !statement.patternsAsList ? patterns[0]! : [...patterns];
   const statements = recommended.statements.map((each) => (each === statement ? replaceKey(each.raw, each.actionKey, value) : each.raw));
   return withStatements(recommended, statements);
 }
 
 /** The recommendation without one statement; `undefined` (detach the policy) when none is left. */
-export function withoutStatement(recommended: Policy, statement: Statement): JsonObject | undefined {
+function withoutStatement(recommended: Policy, statement: Statement): JsonObject | undefined {
   const statements = recommended.statements.filter((each) => each !== statement).map((each) => each.raw);
   return statements.length === 0 ? undefined : withStatements(recommended, statements);
+}
+
+/** One way to break a recommendation: a statement's new patterns (none: drop the statement), and what changed. */
+export interface PatternEdit {
+  readonly statement: RefinedStatement;
+  readonly patterns: readonly string[];
+  readonly change: string;
+}
+
+/** The recommendation with one of the edits, picked by `choose`, applied; `undefined` when there is none. */
+export function applyChosenEdit(site: MutationSite, edits: readonly PatternEdit[], choose: Choose, breaks: ClaimId): Mutation | undefined {
+  const edit = choose(edits);
+  if (edit === undefined) return undefined;
+  const { refined } = edit.statement;
+  const recommended = edit.patterns.length === 0 ? withoutStatement(site.recommended, refined) : withPatterns(site.recommended, refined, edit.patterns);
+  return { recommended, breaks, change: `statement ${edit.statement.original.index}: ${edit.change}` };
 }
 
 /** Whether a recommended pattern was written by the refinement rather than kept from the original. */

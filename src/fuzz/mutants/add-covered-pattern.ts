@@ -1,7 +1,7 @@
 import { tokenBoundaries } from '../../catalog/tokenize.js';
 import { parseGlob } from '../../glob/glob.js';
 import { matchedBy } from '../_internals/allowed.js';
-import { mutationSite, withPatterns } from '../_internals/refined-statements.js';
+import { applyChosenEdit, mutationSite } from '../_internals/refined-statements.js';
 import type { Mutant } from './mutant.js';
 
 /**
@@ -15,7 +15,7 @@ export const addCoveredPattern: Mutant = {
   keeps: ['exact', 'safety'],
   apply: ({ original, recommended, catalog, granularity, choose }) => {
     const site = mutationSite(original, recommended, catalog);
-    const candidates = site.statements.flatMap((statement) => {
+    const edits = site.statements.flatMap((statement) => {
       const { refined } = statement;
       const matched = matchedBy(refined.patterns, catalog);
       return [...matched].flatMap((index) => {
@@ -25,15 +25,11 @@ export const addCoveredPattern: Mutant = {
           .map((cut) => `${action.slice(0, cut)}*`)
           .filter((wildcard) => catalog.matching(parseGlob(wildcard)).every((covered) => matched.has(covered)));
         // A `NotAction` statement's original exclusions are not judged: add only what it lacks.
-        return [action, ...wildcards].filter((added) => refined.actionKey === 'Action' || !statement.original.patterns.includes(added)).map((added) => ({ statement, added }));
+        return [action, ...wildcards]
+          .filter((added) => refined.actionKey === 'Action' || !statement.original.patterns.includes(added))
+          .map((added) => ({ statement, patterns: [...refined.patterns, added], change: `covered pattern "${added}" added` }));
       });
     });
-    const picked = choose(candidates);
-    if (picked === undefined) return undefined;
-    return {
-      recommended: withPatterns(site.recommended, picked.statement.refined, [...picked.statement.refined.patterns, picked.added]),
-      breaks: 'no-redundancy',
-      change: `statement ${picked.statement.original.index}: covered pattern "${picked.added}" added`,
-    };
+    return applyChosenEdit(site, edits, choose, 'no-redundancy');
   },
 };

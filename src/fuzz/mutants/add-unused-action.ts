@@ -1,5 +1,5 @@
 import { parseGlob } from '../../glob/glob.js';
-import { mutationSite, withPatterns } from '../_internals/refined-statements.js';
+import { applyChosenEdit, mutationSite } from '../_internals/refined-statements.js';
 import type { Mutant } from './mutant.js';
 
 /**
@@ -13,26 +13,20 @@ export const addUnusedAction: Mutant = {
   keeps: ['no-escalation'],
   apply: ({ original, recommended, catalog, unused, choose }) => {
     const site = mutationSite(original, recommended, catalog);
-    const candidates = site.statements.flatMap((statement) => {
+    const edits = site.statements.flatMap((statement) => {
       const { refined } = statement;
       return [...statement.allowedBefore].flatMap((index) => {
         const action = catalog.actions[index]!;
         if (!unused.actions.has(catalog.lowerActions[index]!)) return [];
-        if (refined.actionKey === 'Action') return [{ statement, action, patterns: [...refined.patterns, action] }];
+        const change = `allows the unused action ${action} again`;
+        if (refined.actionKey === 'Action') return [{ statement, patterns: [...refined.patterns, action], change }];
         // No original exclusion matches an action the original allowed: put back any the refinement
         // subsumed into an exclusion that goes, so that the exclusions still contain the original ones.
         const kept = refined.patterns.filter((pattern) => !catalog.matching(parseGlob(pattern)).includes(index));
-        const restored = statement.original.patterns.filter((pattern) => !kept.includes(pattern));
-        const patterns = [...kept, ...restored];
-        return patterns.length === 0 ? [] : [{ statement, action, patterns }];
+        const patterns = [...kept, ...statement.original.patterns.filter((pattern) => !kept.includes(pattern))];
+        return patterns.length === 0 ? [] : [{ statement, patterns, change }];
       });
     });
-    const picked = choose(candidates);
-    if (picked === undefined) return undefined;
-    return {
-      recommended: withPatterns(site.recommended, picked.statement.refined, picked.patterns),
-      breaks: 'safety',
-      change: `statement ${picked.statement.original.index} allows the unused action ${picked.action} again`,
-    };
+    return applyChosenEdit(site, edits, choose, 'safety');
   },
 };

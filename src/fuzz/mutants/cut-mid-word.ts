@@ -1,7 +1,7 @@
 import { tokenBoundaries } from '../../catalog/tokenize.js';
 import { lowerAscii, parseGlob } from '../../glob/glob.js';
 import { uncoveredString } from '../../glob/inclusion.js';
-import { isNewPattern, mutationSite, withPatterns, type RefinedStatement } from '../_internals/refined-statements.js';
+import { applyChosenEdit, isNewPattern, mutationSite, type RefinedStatement } from '../_internals/refined-statements.js';
 import type { Catalog } from '../../catalog/catalog.js';
 import type { Mutant } from './mutant.js';
 
@@ -17,7 +17,7 @@ export const cutMidWord: Mutant = {
   apply: ({ original, recommended, catalog, granularity, choose }) => {
     if (granularity !== 'word') return undefined;
     const site = mutationSite(original, recommended, catalog);
-    const candidates = site.statements.flatMap((statement) => {
+    const edits = site.statements.flatMap((statement) => {
       const { refined } = statement;
       if (refined.actionKey !== 'Action') return [];
       return refined.patterns.flatMap((pattern, position) => {
@@ -31,13 +31,11 @@ export const cutMidWord: Mutant = {
           if (!sameActions || isWordBoundary(statement, catalog, cut, lowerAscii(pattern.slice(0, cut))) || !isNewPattern(shorter, statement)) return [];
           if (uncoveredString(statement.original.patterns, shorter) !== undefined) return [];
           const patterns = refined.patterns.map((each, index) => (index === position ? shorter : each));
-          return [{ statement, patterns, change: `statement ${statement.original.index}: "${pattern}" cut mid-word to "${shorter}"` }];
+          return [{ statement, patterns, change: `"${pattern}" cut mid-word to "${shorter}"` }];
         });
       });
     });
-    const picked = choose(candidates);
-    if (picked === undefined) return undefined;
-    return { recommended: withPatterns(site.recommended, picked.statement.refined, picked.patterns), breaks: 'minimality', change: picked.change };
+    return applyChosenEdit(site, edits, choose, 'minimality');
   },
 };
 

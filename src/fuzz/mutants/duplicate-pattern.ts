@@ -1,5 +1,5 @@
 import { lowerAscii, parseGlob } from '../../glob/glob.js';
-import { isNewPattern, mutationSite, withPatterns } from '../_internals/refined-statements.js';
+import { applyChosenEdit, isNewPattern, mutationSite } from '../_internals/refined-statements.js';
 import type { Mutant } from './mutant.js';
 
 /**
@@ -13,17 +13,11 @@ export const duplicatePattern: Mutant = {
   keeps: ['exact', 'no-escalation', 'safety'],
   apply: ({ original, recommended, catalog, choose }) => {
     const site = mutationSite(original, recommended, catalog);
-    const candidates = site.statements.flatMap((statement) =>
-      statement.refined.patterns.filter((pattern) => catalog.matching(parseGlob(pattern)).length > 0 && (statement.refined.actionKey === 'Action' || isNewPattern(pattern, statement))).map((pattern) => ({ statement, pattern })),
+    const edits = site.statements.flatMap((statement) =>
+      statement.refined.patterns
+        .filter((pattern) => catalog.matching(parseGlob(pattern)).length > 0 && (statement.refined.actionKey === 'Action' || isNewPattern(pattern, statement)))
+        .flatMap((pattern) => [pattern, lowerAscii(pattern)].map((copy) => ({ statement, patterns: [...statement.refined.patterns, copy], change: `"${pattern}" repeated as "${copy}"` }))),
     );
-    const picked = choose(candidates);
-    const spelling = choose(['as written', 'lower-cased'] as const);
-    if (picked === undefined || spelling === undefined) return undefined;
-    const copy = spelling === 'as written' ? picked.pattern : lowerAscii(picked.pattern);
-    return {
-      recommended: withPatterns(site.recommended, picked.statement.refined, [...picked.statement.refined.patterns, copy]),
-      breaks: 'no-redundancy',
-      change: `statement ${picked.statement.original.index}: "${picked.pattern}" repeated as "${copy}"`,
-    };
+    return applyChosenEdit(site, edits, choose, 'no-redundancy');
   },
 };

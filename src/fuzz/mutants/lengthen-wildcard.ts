@@ -1,7 +1,7 @@
 import { tokenBoundaries } from '../../catalog/tokenize.js';
 import { parseGlob } from '../../glob/glob.js';
 import { sortedIgnoringCase } from '../_internals/patterns.js';
-import { isNewPattern, mutationSite, withPatterns } from '../_internals/refined-statements.js';
+import { applyChosenEdit, isNewPattern, mutationSite } from '../_internals/refined-statements.js';
 import type { Mutant } from './mutant.js';
 
 /**
@@ -16,7 +16,7 @@ export const lengthenWildcard: Mutant = {
   keeps: ['exact', 'no-escalation', 'safety'],
   apply: ({ original, recommended, catalog, granularity, choose }) => {
     const site = mutationSite(original, recommended, catalog);
-    const candidates = site.statements.flatMap((statement) => {
+    const edits = site.statements.flatMap((statement) => {
       const { refined } = statement;
       if (refined.actionKey !== 'Action') return [];
       return refined.patterns.flatMap((pattern) => {
@@ -35,12 +35,10 @@ export const lengthenWildcard: Mutant = {
           const { longer, covered } = narrower;
           const spelledOut = members.filter((index) => !covered.includes(index)).map((index) => catalog.actions[index]!);
           const patterns = sortedIgnoringCase(refined.patterns.flatMap((each) => (each === pattern ? [longer, ...spelledOut] : [each])));
-          return [{ statement, patterns, change: `statement ${statement.original.index}: "${pattern}" lengthened to "${longer}" plus ${spelledOut.join(', ')}` }];
+          return [{ statement, patterns, change: `"${pattern}" lengthened to "${longer}" plus ${spelledOut.join(', ')}` }];
         });
       });
     });
-    const picked = choose(candidates);
-    if (picked === undefined) return undefined;
-    return { recommended: withPatterns(site.recommended, picked.statement.refined, picked.patterns), breaks: 'minimality', change: picked.change };
+    return applyChosenEdit(site, edits, choose, 'minimality');
   },
 };

@@ -1,6 +1,6 @@
 import { uncoveredString } from '../../glob/inclusion.js';
 import { literalPrefixLength } from '../_internals/patterns.js';
-import { mutationSite, withPatterns, type RefinedStatement } from '../_internals/refined-statements.js';
+import { applyChosenEdit, mutationSite, type PatternEdit, type RefinedStatement } from '../_internals/refined-statements.js';
 import type { Mutant } from './mutant.js';
 
 /**
@@ -14,20 +14,12 @@ export const widenPattern: Mutant = {
   keeps: [],
   apply: ({ original, recommended, catalog, choose }) => {
     const site = mutationSite(original, recommended, catalog);
-    const picked = choose(site.statements.flatMap((statement) => (statement.refined.actionKey === 'Action' ? widenings(statement) : narrowings(statement))));
-    if (picked === undefined) return undefined;
-    return { recommended: withPatterns(site.recommended, picked.statement.refined, picked.patterns), breaks: 'no-escalation', change: picked.change };
+    return applyChosenEdit(site, site.statements.flatMap((statement) => (statement.refined.actionKey === 'Action' ? widenings(statement) : narrowings(statement))), choose, 'no-escalation');
   },
 };
 
-interface Candidate {
-  readonly statement: RefinedStatement;
-  readonly patterns: readonly string[];
-  readonly change: string;
-}
-
 /** Every shorter prefix of a pattern, kept `service:...`-shaped or `*`, that escapes the original. */
-function widenings(statement: RefinedStatement): Candidate[] {
+function widenings(statement: RefinedStatement): PatternEdit[] {
   const { original, refined } = statement;
   return refined.patterns.flatMap((pattern, position) => {
     const literalEnd = literalPrefixLength(pattern);
@@ -38,17 +30,17 @@ function widenings(statement: RefinedStatement): Candidate[] {
       const witness = uncoveredString(original.patterns, wider);
       if (witness === undefined) return [];
       const patterns = refined.patterns.map((each, index) => (index === position ? wider : each));
-      return [{ statement, patterns, change: `statement ${original.index}: "${pattern}" widened to "${wider}", which matches "${witness}"` }];
+      return [{ statement, patterns, change: `"${pattern}" widened to "${wider}", which matches "${witness}"` }];
     });
   });
 }
 
 /** Every original exclusion whose removal lets a string through that the original excluded. */
-function narrowings(statement: RefinedStatement): Candidate[] {
+function narrowings(statement: RefinedStatement): PatternEdit[] {
   const { original, refined } = statement;
   return refined.patterns.flatMap((pattern, position) => {
     const others = refined.patterns.filter((_, index) => index !== position);
     if (!original.patterns.includes(pattern) || others.length === 0 || uncoveredString(others, pattern) === undefined) return [];
-    return [{ statement, patterns: others, change: `statement ${original.index}: original exclusion "${pattern}" left out` }];
+    return [{ statement, patterns: others, change: `original exclusion "${pattern}" left out` }];
   });
 }
