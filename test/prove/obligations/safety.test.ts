@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import type { Json } from '../../../src/input/json.js';
+import type { Obligation } from '../../../src/prove/obligation.js';
+import { safetyObligations } from '../../../src/prove/obligations/safety.js';
+import { allow } from '../../support.js';
+import { caseOf, idsOf, inputOf, sharedPool, solveAll } from '../_support.js';
+
+const pool = sharedPool();
+
+/** Claim 3's obligations for statement 0. */
+function safety(original: Json, recommended: Json | undefined): Obligation[] {
+  const input = inputOf(original, recommended);
+  return safetyObligations(caseOf(input), input);
+}
+
+const ORIGINAL = [allow(['s3:Get*', 'iam:*'])];
+
+describe('safetyObligations', () => {
+  it('states one obligation per service of unused actions the recommendation reaches, expected unsat', () => {
+    expect(safety(ORIGINAL, [allow(['s3:GetObject*', 'iam:GetUser'])]).map(({ id, claim, statement, title, expected }) => ({ id, claim, statement, title, expected }))).toEqual([
+      { id: 's0-safety-iam', claim: 'safety', statement: 0, title: 'statement 0: no unused iam action is allowed', expected: 'unsat' },
+      { id: 's0-safety-s3', claim: 'safety', statement: 0, title: 'statement 0: no unused s3 action is allowed', expected: 'unsat' },
+    ]);
+  });
+
+  it('states none for a service with unused actions that no pattern reaches', () => {
+    expect(idsOf(safety([allow(['s3:Get*', 'ec2:*'])], [allow(['s3:GetObject*', 'ec2:*'])]))).toEqual(['s0-safety-s3']);
+  });
+
+  it('states one for every service with unused actions under NotAction', () => {
+    expect(idsOf(safety([allow('ec2:*', 'NotAction')], [allow(['ec2:*', 'iam:ListUsers', 's3:GetBucket*'], 'NotAction')]))).toEqual(['s0-safety-iam', 's0-safety-s3']);
+  });
+
+  it('states one for a service a lone * reaches', () => {
+    expect(idsOf(safety([allow('*')], [allow('*')]))).toEqual(['s0-safety-iam', 's0-safety-s3']);
+  });
+
+  it('states none for a dropped statement', () => {
+    expect(safety(ORIGINAL, undefined)).toEqual([]);
+  });
+
+  it('is proven when no unused action is allowed', async () => {
+    expect(await solveAll(pool(), safety(ORIGINAL, [allow(['s3:GetObject*', 'iam:GetUser'])]))).toEqual([
+      { id: 's0-safety-iam', status: 'unsat', verdict: 'proven' },
+      { id: 's0-safety-s3', status: 'unsat', verdict: 'proven' },
+    ]);
+  });
+
+  it('is refuted by the unused action left in', async () => {
+    expect(await solveAll(pool(), safety(ORIGINAL, [allow(['s3:GetObject*', 's3:GetBucketPolicy', 'iam:GetUser'])]))).toEqual([
+      { id: 's0-safety-iam', status: 'unsat', verdict: 'proven' },
+      { id: 's0-safety-s3', status: 'sat', verdict: 'refuted', witness: 's3:getbucketpolicy', explanation: 'unused action s3:GetBucketPolicy is still allowed' },
+    ]);
+  });
+
+  it('is refuted under NotAction by an unused action the exclusions miss', async () => {
+    expect(await solveAll(pool(), safety([allow('ec2:*', 'NotAction')], [allow(['ec2:*', 's3:GetBucket*'], 'NotAction')]))).toEqual([
+      { id: 's0-safety-iam', status: 'sat', verdict: 'refuted', witness: 'iam:listusers', explanation: 'unused action iam:ListUsers is still allowed' },
+      { id: 's0-safety-s3', status: 'unsat', verdict: 'proven' },
+    ]);
+  });
+
+  it('replays an unused action the recommendation allows, and not a used one or one it does not allow', () => {
+    const [, s3] = safety(ORIGINAL, [allow(['s3:GetObject*', 's3:GetBucketPolicy', 'iam:GetUser'])]);
+    expect(['s3:getbucketpolicy', 's3:getobject', 's3:getbucketacl'].map((witness) => s3!.replay!(witness))).toEqual([true, false, false]);
+  });
+});
