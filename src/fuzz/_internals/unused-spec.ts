@@ -51,7 +51,8 @@ export function writeUnused(spec: UnusedSpec, catalog: Catalog): ShortFormEntry[
     const actions = names.flatMap((name, offset) => {
       const draw = spec.draws[(first + offset) % spec.draws.length]!;
       if (draw % 10 >= density) return [];
-      const written = writeInCase(name, { style: spec.spelling.style, toggles: spec.spelling.toggles >>> offset % 8 });
+      // Shift the toggles so that names next to each other are not toggled alike.
+      const written = writeInCase(name, { style: spec.spelling.style, toggles: spec.spelling.toggles >>> (offset % 8) });
       return [draw >= 50 ? `${service}:${written}` : written];
     });
     return actions.length === 0 ? [] : [{ serviceNamespace: service, actions }];
