@@ -71,7 +71,7 @@ describe('parseRecommended', () => {
   });
 
   it('names the path of a bad action in a policy document', () => {
-    expect(errorOf({ Statement: allow(['s3:GetObject', 7]) })).toBe('recommended.json: Statement.Action[1]: expected a string, got a number');
+    expect(errorOf({ Statement: { Effect: 'Allow', Action: ['s3:GetObject', 7], Resource: '*' } })).toBe('recommended.json: Statement.Action[1]: expected a string, got a number');
   });
 
   it('refuses what is neither a policy nor a response', () => {
