@@ -61,7 +61,7 @@ export async function check(input: CheckInput, options: CheckOptions = {}): Prom
 export async function solvePlan(plan: Plan, pool: SolverPool): Promise<ObligationResult[]> {
   return Promise.all(
     plan.obligations.map(async (obligation) => {
-      const outcome = await pool.solve(obligation.script, obligation.witness);
+      const outcome = await pool.solve(obligation.script, obligation.witnesses);
       return { obligation, outcome, ...verdictOf(obligation, outcome) };
     }),
   );
@@ -103,18 +103,13 @@ function claimVerdicts(results: readonly ObligationResult[], structural: readonl
       const count = own.length;
       if (refutedStructure !== undefined) return { claim, statement, verdict: 'refuted', obligations: count, ...exampleOf(refutedStructure.example), explanation: refutedStructure.explanation };
       if (refuted !== undefined) {
-        const example = refutationExample(refuted);
-        return { claim, statement, verdict: 'refuted', obligations: count, ...exampleOf(example), explanation: refuted.obligation.refutation(example) };
+        const { example, explanation } = refuted.obligation.refutation(refuted.outcome.witnesses ?? []);
+        return { claim, statement, verdict: 'refuted', obligations: count, ...exampleOf(example), explanation };
       }
       if (unknown !== undefined) return { claim, statement, verdict: 'unknown', obligations: count, explanation: `${unknown.obligation.id}: ${unknown.note ?? unknown.outcome.status}` };
-      const witness = own.find((result) => result.obligation.expected === 'sat')?.outcome.witness;
+      const witness = own.find((result) => result.obligation.expected === 'sat')?.outcome.witnesses?.[0];
       return { claim, statement, verdict: 'proven', obligations: count, ...exampleOf(witness), explanation: decided[0]?.explanation ?? `${count} obligation${count === 1 ? '' : 's'} proven` };
     });
-}
-
-/** The counterexample of an `unsat`-expected obligation is its witness; an existence that failed has none but its title. */
-function refutationExample(result: ObligationResult): string | undefined {
-  return result.outcome.witness ?? result.obligation.unsatExample;
 }
 
 function exampleOf(example: string | undefined): { example?: string } {

@@ -2,10 +2,10 @@ import type { ClaimId } from './claims.js';
 import type { SolverStatus } from './smt/script.js';
 
 /**
- * How to check a solver's witness without the solver: the counterexample (or the existence
- * witness) is replayed through the concrete matcher before anyone is told about it.
+ * How to check a solver's witnesses without the solver: the counterexample (or the existence
+ * witnesses, one per constant) is replayed through the concrete matcher before anyone is told.
  */
-export type Replay = (witness: string) => boolean;
+export type Replay = (values: readonly string[]) => boolean;
 
 /** One small claim, as an SMT-LIB script with the answer it must get. */
 export interface Obligation {
@@ -18,14 +18,15 @@ export interface Obligation {
   readonly title: string;
   readonly expected: SolverStatus;
   readonly script: string;
-  /** The constant whose model value is the witness when the answer is `sat`. */
-  readonly witness: string | undefined;
-  /** For a `sat` answer: whether the witness really is what the answer says it is. */
-  readonly replay: Replay | undefined;
-  /** For an existence (`sat` expected) that comes back `unsat`: what to show as the counterexample. */
-  readonly unsatExample?: string;
-  /** What a refutation means, in words, given its counterexample (the solver's witness, or `unsatExample`). */
-  readonly refutation: (example: string | undefined) => string;
+  /** The constants whose model values are the witnesses when the answer is `sat`. */
+  readonly witnesses: readonly string[];
+  /** For a `sat` answer: whether the witnesses really are what the answer says they are. */
+  readonly replay: Replay;
+  /**
+   * What a refutation means: the counterexample (the solver's witness for an `unsat`-expected
+   * obligation; for an existence that came back `unsat`, found by enumeration) and, in words, why.
+   */
+  readonly refutation: (values: readonly string[]) => { readonly example?: string; readonly explanation: string };
 }
 
 /** A claim decided without the solver, on structure alone (a changed Deny, a prefix that is not a trie node). */
@@ -44,8 +45,8 @@ export type ObligationStatus = SolverStatus | 'unknown' | 'timeout' | 'error';
 export interface Outcome {
   readonly status: ObligationStatus;
   readonly timeMs: number;
-  /** The decoded witness, for `sat`. */
-  readonly witness?: string;
+  /** The witnesses' values, for `sat`, in the order of `Obligation.witnesses`. */
+  readonly witnesses?: readonly string[];
   /** Why the answer is unknown or an error, in the solver's words. */
   readonly reason?: string;
 }
@@ -59,8 +60,9 @@ export type Verdict = 'proven' | 'refuted' | 'unknown';
 export function verdictOf(obligation: Obligation, outcome: Outcome): { verdict: Verdict; note?: string } {
   if (outcome.status !== 'sat' && outcome.status !== 'unsat') return { verdict: 'unknown', note: outcome.reason ?? outcome.status };
   if (outcome.status === 'sat') {
-    if (outcome.witness === undefined || obligation.replay === undefined) return { verdict: 'unknown', note: 'sat without a witness to replay' };
-    if (!obligation.replay(outcome.witness)) return { verdict: 'unknown', note: `the solver's witness ${JSON.stringify(outcome.witness)} failed concrete replay` };
+    const values = outcome.witnesses ?? [];
+    if (values.length !== obligation.witnesses.length) return { verdict: 'unknown', note: 'sat without the witnesses to replay' };
+    if (!obligation.replay(values)) return { verdict: 'unknown', note: `the solver's witness ${JSON.stringify(values)} failed concrete replay` };
   }
   return { verdict: outcome.status === obligation.expected ? 'proven' : 'refuted' };
 }

@@ -26,7 +26,7 @@ export function obligationJson({ obligation, outcome, verdict, note }: Obligatio
     expected: obligation.expected,
     actual: outcome.status,
     verdict,
-    ...(outcome.witness === undefined ? {} : { witness: outcome.witness }),
+    ...(outcome.witnesses === undefined ? {} : { witnesses: [...outcome.witnesses] }),
     ...(note === undefined ? {} : { note }),
     timeMs: outcome.timeMs,
   };

@@ -25,7 +25,7 @@ export interface ObligationEntry {
   readonly expected: 'sat' | 'unsat';
   readonly actual: ObligationStatus;
   readonly verdict: Verdict;
-  readonly witness?: string;
+  readonly witnesses?: readonly string[];
   readonly note?: string;
   readonly timeMs: number;
 }

@@ -72,7 +72,7 @@ export async function verifyCertificate(directory: string, options: SolverPoolOp
   const verdicts: Verdict[] = [];
   const pool = await SolverPool.start(options);
   try {
-    const outcomes = await Promise.all(toSolve.map(({ obligation, text }) => pool.solve(text, obligation.witness)));
+    const outcomes = await Promise.all(toSolve.map(({ obligation, text }) => pool.solve(text, obligation.witnesses)));
     toSolve.forEach(({ obligation, entry }, index) => {
       const outcome = outcomes[index]!;
       const { verdict } = verdictOf(obligation, outcome);

@@ -40,7 +40,7 @@ export function exactObligations(statement: StatementCase, input: CheckInput): O
       statement: statement.index,
       title: `statement ${statement.index}: ${service} actions allowed exactly when used and allowed before`,
       expected: 'unsat',
-      witness: 'w',
+      witnesses: ['w'],
       script: renderScript({
         id,
         claim: 'exact',
@@ -53,13 +53,15 @@ export function exactObligations(statement: StatementCase, input: CheckInput): O
         declarations: [...definitions(statement.original, usedOriginal), ...(statement.refined ? definitions(statement.refined, usedRefined) : []), '(declare-const w String)'],
         assertions: [lines('or', violations)],
       }),
-      refutation: (witness) =>
-        witness !== undefined && unused.actions.has(witness)
+      refutation: ([witness = '']) => ({
+        example: witness,
+        explanation: unused.actions.has(witness)
           ? `unused action ${catalog.canonical(witness)} is allowed by the recommendation`
-          : allowsConcretely(statement.refined, statement.kind, witness ?? '')
-            ? `${catalog.canonical(witness ?? '') ?? witness} is allowed by the recommendation but not by the original`
-            : `${catalog.canonical(witness ?? '') ?? witness} is used and was allowed, but the recommendation no longer allows it`,
-      replay: (witness) => {
+          : allowsConcretely(statement.refined, statement.kind, witness)
+            ? `${catalog.canonical(witness) ?? witness} is allowed by the recommendation but not by the original`
+            : `${catalog.canonical(witness) ?? witness} is used and was allowed, but the recommendation no longer allows it`,
+      }),
+      replay: ([witness = '']) => {
         const index = catalog.indexOf(witness);
         if (index === undefined || !indices.includes(index)) return false;
         const expected = allowsConcretely(statement.original, statement.kind, witness) && !unused.actions.has(witness);

@@ -32,7 +32,7 @@ export function safetyObligations(statement: StatementCase, input: CheckInput): 
       statement: statement.index,
       title: `statement ${statement.index}: no unused ${service} action is allowed`,
       expected: 'unsat',
-      witness: 'w',
+      witnesses: ['w'],
       script: renderScript({
         id,
         claim: 'safety',
@@ -41,8 +41,8 @@ export function safetyObligations(statement: StatementCase, input: CheckInput): 
         declarations: [...definitions(refined, used), '(declare-const w String)'],
         assertions: [lines('or', allowed)],
       }),
-      refutation: (witness) => `unused action ${catalog.canonical(witness ?? '') ?? witness} is still allowed`,
-      replay: (witness) => unused.actions.has(witness) && allowsConcretely(refined, statement.kind, witness),
+      refutation: ([witness = '']) => ({ example: witness, explanation: `unused action ${catalog.canonical(witness) ?? witness} is still allowed` }),
+      replay: ([witness = '']) => unused.actions.has(witness) && allowsConcretely(refined, statement.kind, witness),
     } satisfies Obligation;
   });
 }

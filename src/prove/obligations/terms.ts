@@ -30,8 +30,8 @@ export function allowedIndices(set: PatternSet, kind: ActionKey, catalog: Catalo
 }
 
 /** `(= w "...")`: the witness constant is this string. */
-export function witnessIs(subject: string): string {
-  return `(= w ${stringLiteral(subject)})`;
+export function witnessIs(subject: string, name = 'w'): string {
+  return `(= ${name} ${stringLiteral(subject)})`;
 }
 
 /**
@@ -39,7 +39,9 @@ export function witnessIs(subject: string): string {
  * lower-case strings only is the same as asking about all strings, and a witness the solver
  * finds is a real one, not an artefact of case.
  */
-export const LOWER_CASE_DOMAIN = '(not (str.in_re w (re.++ re.all (re.range "A" "Z") re.all)))';
+export function lowerCaseDomain(name = 'w'): string {
+  return `(not (str.in_re ${name} (re.++ re.all (re.range "A" "Z") re.all)))`;
+}
 
 /** One disjunct per line: scripts stay readable when a service has hundreds of actions. */
 export function lines(operator: 'or', terms: readonly string[]): string {

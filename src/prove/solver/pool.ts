@@ -17,7 +17,7 @@ const GRACE_MS = 5_000;
 interface Job {
   readonly id: number;
   readonly script: string;
-  readonly witness: string | undefined;
+  readonly witnesses: readonly string[];
   readonly resolve: (outcome: Outcome) => void;
 }
 
@@ -60,11 +60,11 @@ export class SolverPool {
     return this.slots.length;
   }
 
-  /** Solves one script; the witness constant is read back for a `sat` answer. */
-  solve(script: string, witness: string | undefined): Promise<Outcome> {
+  /** Solves one script; the witness constants are read back for a `sat` answer. */
+  solve(script: string, witnesses: readonly string[] = []): Promise<Outcome> {
     if (this.closed) return Promise.reject(new Error('the solver pool is closed'));
     return new Promise((resolve) => {
-      this.queue.push({ id: this.nextId++, script, witness, resolve });
+      this.queue.push({ id: this.nextId++, script, witnesses, resolve });
       this.dispatch();
     });
   }
@@ -81,7 +81,7 @@ export class SolverPool {
       if (job === undefined) return;
       slot.job = job;
       slot.timer = setTimeout(() => void this.overrun(slot), this.timeoutMs + GRACE_MS);
-      const request: WorkerRequest = { kind: 'solve', job: job.id, script: job.script, timeoutMs: this.timeoutMs, witness: job.witness };
+      const request: WorkerRequest = { kind: 'solve', job: job.id, script: job.script, timeoutMs: this.timeoutMs, witnesses: job.witnesses };
       slot.worker.postMessage(request);
     }
   }
@@ -122,7 +122,7 @@ export class SolverPool {
 function outcomeOf(message: SolvedMessage): Outcome {
   const timeMs = Math.round(message.timeMs * 10) / 10;
   if (message.answer === 'unsat') return { status: 'unsat', timeMs };
-  if (message.answer === 'sat') return { status: 'sat', timeMs, witness: message.detail };
+  if (message.answer === 'sat') return { status: 'sat', timeMs, witnesses: message.values };
   if (message.answer === 'unknown') return { status: /timeout|canceled/.test(message.detail) ? 'timeout' : 'unknown', timeMs, reason: message.detail };
   return { status: 'error', timeMs, reason: message.detail };
 }

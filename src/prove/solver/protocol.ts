@@ -4,8 +4,8 @@ export interface SolveRequest {
   readonly job: number;
   readonly script: string;
   readonly timeoutMs: number;
-  /** The constant to read back from the model when the answer is `sat`. */
-  readonly witness: string | undefined;
+  /** The constants to read back from the model when the answer is `sat`. */
+  readonly witnesses: readonly string[];
 }
 
 export interface CloseRequest {
@@ -23,8 +23,10 @@ export interface SolvedMessage {
   readonly kind: 'solved';
   readonly job: number;
   readonly answer: 'sat' | 'unsat' | 'unknown' | 'error';
-  /** The witness for `sat`, the solver's reason for `unknown`, the message for `error`. */
+  /** The solver's reason for `unknown`, the message for `error`. */
   readonly detail: string;
+  /** For `sat`: the witnesses' values. */
+  readonly values: readonly string[];
   readonly timeMs: number;
 }
 

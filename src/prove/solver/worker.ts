@@ -22,16 +22,16 @@ port.on('message', (request: WorkerRequest) => {
     void killThreads(api.em).finally(() => port.close());
     return;
   }
-  void solve(request.job, request.script, request.timeoutMs, request.witness).then(send);
+  void solve(request.job, request.script, request.timeoutMs, request.witnesses).then(send);
 });
 
 const LBOOL = { false: -1, undefined: 0, true: 1 } as const;
 
-async function solve(job: number, script: string, timeoutMs: number, witness: string | undefined): Promise<SolvedMessage> {
+async function solve(job: number, script: string, timeoutMs: number, witnesses: readonly string[]): Promise<SolvedMessage> {
   Z3.global_param_set('timeout', String(timeoutMs));
   const context = Z3.mk_context(Z3.mk_config());
   const started = performance.now();
-  const answer = (text: SolvedMessage['answer'], detail = ''): SolvedMessage => ({ kind: 'solved', job, answer: text, detail, timeMs: performance.now() - started });
+  const answer = (text: SolvedMessage['answer'], detail = '', values: readonly string[] = []): SolvedMessage => ({ kind: 'solved', job, answer: text, detail, values, timeMs: performance.now() - started });
   try {
     const logic = /\(set-logic\s+([A-Z_]+)\)/.exec(script)?.[1];
     const solver = logic === undefined ? Z3.mk_solver(context) : Z3.mk_solver_for_logic(context, Z3.mk_string_symbol(context, logic));
@@ -42,7 +42,9 @@ async function solve(job: number, script: string, timeoutMs: number, witness: st
     const result = await Z3.solver_check(context, solver);
     if (result === LBOOL.false) return answer('unsat');
     if (result === LBOOL.undefined) return answer('unknown', Z3.solver_get_reason_unknown(context, solver));
-    return answer('sat', witness === undefined ? '' : modelString(context, solver, witness));
+    const model = Z3.solver_get_model(context, solver);
+    Z3.model_inc_ref(context, model);
+    return answer('sat', '', witnesses.map((name) => modelString(context, model, name)));
   } catch (error) {
     return answer('error', error instanceof Error ? error.message : String(error));
   } finally {
@@ -50,14 +52,14 @@ async function solve(job: number, script: string, timeoutMs: number, witness: st
   }
 }
 
-/** The witness constant's value in the model, code point by code point (no escaping to undo). */
-function modelString(context: Parameters<typeof Z3.del_context>[0], solver: Parameters<typeof Z3.solver_get_model>[1], name: string): string {
-  const model = Z3.solver_get_model(context, solver);
-  Z3.model_inc_ref(context, model);
+/** A string constant's value in the model, code point by code point (no escaping to undo). */
+function modelString(context: Parameters<typeof Z3.del_context>[0], model: Parameters<typeof Z3.model_eval>[1], name: string): string {
   const constant = Z3.mk_const(context, Z3.mk_string_symbol(context, name), Z3.mk_string_sort(context));
   const value = Z3.model_eval(context, model, constant, true);
   if (value === null || !Z3.is_string(context, value)) return '';
   return String.fromCodePoint(...Z3.get_string_contents(context, value, Z3.get_string_length(context, value)));
 }
 
+// The first check of an instance pays for starting its solver thread: pay it before reporting ready.
+await solve(-1, '(set-logic QF_S)(declare-const w String)(assert (str.in_re w (re.++ (str.to_re "a") re.all)))(check-sat)', 10_000, []);
 send({ kind: 'ready', version: Z3.get_full_version() });
