@@ -1,7 +1,11 @@
+import { proveBench } from './prove.js';
 import { recommendBench } from './recommend.js';
 
 /** Every benchmark, in order. Each prints its figures; none asserts on time. */
-const BENCHES: readonly { readonly title: string; readonly run: () => Promise<void> }[] = [{ title: 'recommend', run: recommendBench }];
+const BENCHES: readonly { readonly title: string; readonly run: () => Promise<void> }[] = [
+  { title: 'recommend', run: recommendBench },
+  { title: 'prove', run: proveBench },
+];
 
 for (const bench of BENCHES) {
   console.log(`\n=== ${bench.title} (${new Date().toISOString()}, Node ${process.version})\n`);

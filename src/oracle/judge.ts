@@ -178,11 +178,13 @@ class StatementView {
     if (refined === undefined || !this.changed()) return undefined;
     const matches = refined.patterns.map((pattern) => this.input.catalog.matching(parseGlob(pattern)));
     const judged = refined.patterns.map((pattern) => this.original.actionKey === 'Action' || !this.original.patterns.includes(pattern));
+    // An action matched by two patterns or more is covered by the others, whichever one looks at it.
+    const matchedBy = new Map<number, number>();
+    for (const indices of matches) for (const index of indices) matchedBy.set(index, (matchedBy.get(index) ?? 0) + 1);
     for (let position = 0; position < refined.patterns.length; position++) {
       const own = matches[position]!;
       if (!judged[position] || own.length === 0) continue;
-      const others = new Set(matches.flatMap((indices, other) => (other === position ? [] : indices)));
-      if (own.every((index) => others.has(index))) {
+      if (own.every((index) => matchedBy.get(index)! >= 2)) {
         return this.result('no-redundancy', false, `"${refined.patterns[position]}" is covered on the catalog by the other patterns`, refined.patterns[position]);
       }
     }

@@ -50,19 +50,19 @@ export function alignStatements(original: Policy, recommended: Policy | undefine
 }
 
 /**
- * How alike two statements' patterns are: refined patterns the original patterns cover (every
- * string they match), plus original patterns the refinement kept verbatim (NotAction
- * exclusions stay). Cheap tests first; exact inclusion only for small statements.
+ * How alike two statements' patterns are, in the direction a refinement keeps: for `Action`, the
+ * refined patterns the original patterns cover (every string they match); for `NotAction`, the
+ * original exclusions the refined ones still cover. Cheap tests first; exact inclusion only
+ * for small statements.
  */
 function similarity(original: Statement, refined: Statement): number {
-  const originals = original.patterns.map(parseGlob);
-  const kept = new Set(refined.patterns.map(lowerAscii));
-  const covered = refined.patterns.filter((pattern) => {
+  const [outer, inner] = original.actionKey === 'Action' ? [original.patterns, refined.patterns] : [refined.patterns, original.patterns];
+  const outers = outer.map(parseGlob);
+  return inner.filter((pattern) => {
     const lower = lowerAscii(pattern);
-    if (originals.some((glob) => glob.lower === lower || (glob.isPrefixPattern && lower.startsWith(glob.literalPrefix)))) return true;
-    return originals.length <= EXACT_INCLUSION_LIMIT && uncoveredString(original.patterns, pattern) === undefined;
+    if (outers.some((glob) => glob.lower === lower || (glob.isPrefixPattern && lower.startsWith(glob.literalPrefix)))) return true;
+    return outers.length <= EXACT_INCLUSION_LIMIT && uncoveredString(outer, pattern) === undefined;
   }).length;
-  return covered + originals.filter((glob) => kept.has(glob.lower)).length;
 }
 
 const EXACT_INCLUSION_LIMIT = 64;

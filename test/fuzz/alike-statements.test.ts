@@ -18,13 +18,9 @@ describe.each(GRANULARITIES)('statements alike apart from their actions, %s gran
 });
 
 describe('statements alike apart from their actions, known counterexamples', () => {
-  // KNOWN BUG (src/policy/align.ts): pairing scores refined patterns the original covers, which
-  // fits Action statements; a NotAction refinement grows the exclusions instead, so here neither
-  // original scores and the tie goes to the later one: the survivor NotAction ["a:*"] (from
-  // "a:P*") is paired with the dropped "b:*", and recommend() refuses ("claim 1 ... fails for
-  // statement 0: b:Get is used and was allowed"). With the statements swapped it works.
-  // Found with seed 13 on larger catalogs and policies, shrunk further by hand; `it.fails` until fixed.
-  it.fails('pairs a NotAction survivor whose exclusions grew with its own original', () => {
+  // Regression (was a bug): pairing scored only refined patterns the original covers, which fits
+  // Action statements; a NotAction refinement grows the exclusions, so the tie went to the later original.
+  it('pairs a NotAction survivor whose exclusions grew with its own original', () => {
     expectClaimsHold(
       refinementCaseFromJson({
         catalog: { a: ['Get', 'Put'], b: ['Get'] },
