@@ -1,5 +1,6 @@
 import { globMatches } from '../glob/match.js';
 import { lowerAscii, type Glob } from '../glob/glob.js';
+import { prefixRange } from './prefix-range.js';
 
 /** Where a catalog came from: the pinned package, or a JSON file identified by its content. */
 export type CatalogIdentity =
@@ -71,16 +72,7 @@ export class Catalog {
 
   /** The half-open index range of the actions whose lower-cased names start with `lowerPrefix`. */
   rangeWithPrefix(lowerPrefix: string): readonly [number, number] {
-    const from = lowerBound(this.lowerActions, lowerPrefix);
-    let to = from;
-    // The range ends at the first name that no longer starts with the prefix.
-    let high = this.lowerActions.length;
-    while (to < high) {
-      const middle = (to + high) >>> 1;
-      if (this.lowerActions[middle]!.startsWith(lowerPrefix)) to = middle + 1;
-      else high = middle;
-    }
-    return [from, to];
+    return prefixRange(this.lowerActions, lowerPrefix);
   }
 
   /** Indices of the actions a pattern matches, ascending. */
@@ -96,15 +88,4 @@ export class Catalog {
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function lowerBound(sorted: readonly string[], key: string): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (sorted[middle]! < key) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }

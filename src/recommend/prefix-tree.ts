@@ -1,3 +1,4 @@
+import { prefixRange } from '../catalog/prefix-range.js';
 import { tokenBoundaries, type Granularity } from '../catalog/tokenize.js';
 
 /** A set of actions, sorted by lower-cased name, with their canonical spellings. */
@@ -45,22 +46,4 @@ export function buildPrefixTree(members: Members, root: string, granularity: Gra
   }
   const ranges = keys.map((key) => prefixRange(members.lower, key));
   return { members, keys, parents, children, ranges };
-}
-
-function prefixRange(sorted: readonly string[], prefix: string): readonly [number, number] {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (sorted[middle]! < prefix) low = middle + 1;
-    else high = middle;
-  }
-  let end = low;
-  high = sorted.length;
-  while (end < high) {
-    const middle = (end + high) >>> 1;
-    if (sorted[middle]!.startsWith(prefix)) end = middle + 1;
-    else high = middle;
-  }
-  return [low, end];
 }
