@@ -14,9 +14,10 @@ import { summarize, type CheckReport, type ObligationResult } from '../../src/pr
 import type { CheckInput } from '../../src/prove/context.js';
 import { verdictOf, type Obligation, type Outcome, type Verdict } from '../../src/prove/obligation.js';
 import { planObligations } from '../../src/prove/plan.js';
+import type { CertificateSources } from '../../src/prove/certificate/sources.js';
 import { SolverPool } from '../../src/prove/solver/pool.js';
 import { statementCases, type StatementCase } from '../../src/prove/statement-case.js';
-import { catalogOf, policyOf, unusedOf } from '../support.js';
+import { allow, catalogOf, deny, policyOf, unusedOf, type TemporaryFolder } from '../support.js';
 
 /** Services and actions of the small catalog most checker tests use. */
 export const SERVICES = {
@@ -75,23 +76,24 @@ export interface Solved {
   readonly id: string;
   readonly status: string;
   readonly verdict: Verdict;
-  readonly witness?: string;
-  /** For a refutation: what the checker says, given the counterexample. */
+  readonly witnesses?: readonly string[];
+  /** For a refutation: the counterexample and what the checker says about it. */
+  readonly example?: string;
   readonly explanation?: string;
 }
 
-/** Solves obligations and replays each witness, as the checker does. */
+/** Solves obligations and replays their witnesses, as the checker does. */
 export async function solveAll(pool: SolverPool, obligations: readonly Obligation[]): Promise<Solved[]> {
   return Promise.all(
     obligations.map(async (obligation) => {
-      const outcome = await pool.solve(obligation.script, obligation.witness);
+      const outcome = await pool.solve(obligation.script, obligation.witnesses);
       const { verdict } = verdictOf(obligation, outcome);
       return {
         id: obligation.id,
         status: outcome.status,
         verdict,
-        ...(outcome.witness === undefined ? {} : { witness: outcome.witness }),
-        ...(verdict === 'refuted' ? { explanation: obligation.refutation(outcome.witness ?? obligation.unsatExample) } : {}),
+        ...(outcome.witnesses === undefined ? {} : { witnesses: outcome.witnesses }),
+        ...(verdict === 'refuted' ? obligation.refutation(outcome.witnesses ?? []) : {}),
       };
     }),
   );
@@ -101,24 +103,27 @@ export async function solveAll(pool: SolverPool, obligations: readonly Obligatio
 export const idsOf = (obligations: readonly { readonly id: string }[]): string[] => obligations.map((obligation) => obligation.id);
 
 /**
- * A report made without the solver: each obligation gets the answer it expects (with the first
- * of `witnesses` that replays, for `sat`), unless `answers` says otherwise.
+ * A report made without the solver: each obligation gets the answer it expects (for `sat`, each
+ * witness constant the first candidate its script names), unless `answers` says otherwise.
  */
 export function reportWithout(input: CheckInput, answers: Readonly<Record<string, Outcome>> = {}, pool = { version: 'Z3 test', workers: 2 }, timeMs = 1234): CheckReport {
   const plan = planObligations(input);
   const results: ObligationResult[] = plan.obligations.map((obligation) => {
-    const outcome = answers[obligation.id] ?? expectedOutcome(obligation, input.catalog);
+    const outcome = answers[obligation.id] ?? expectedOutcome(obligation);
     return { obligation, outcome, ...verdictOf(obligation, outcome) };
   });
   return summarize(input, plan, results, pool, timeMs);
 }
 
-/** The expected answer, with a catalog action that replays as its witness when `sat` is expected. */
-function expectedOutcome(obligation: Obligation, catalog: Catalog): Outcome {
+/** The expected answer; for `sat`, the first string each witness constant is equated with in the script. */
+function expectedOutcome(obligation: Obligation): Outcome {
   if (obligation.expected === 'unsat') return { status: 'unsat', timeMs: 1 };
-  const witness = catalog.lowerActions.find((action) => obligation.replay?.(action) === true);
-  if (witness === undefined) throw new Error(`${obligation.id}: no catalog action replays`);
-  return { status: 'sat', timeMs: 1, witness };
+  const witnesses = obligation.witnesses.map((name) => {
+    const named = new RegExp(`\\(= ${name} "([^"]*)"\\)`).exec(obligation.script)?.[1];
+    if (named === undefined) throw new Error(`${obligation.id}: the script names no candidate for ${name}`);
+    return named;
+  });
+  return { status: 'sat', timeMs: 1, witnesses };
 }
 
 /** A source as read from a file: its name, text and sha256. */
@@ -131,6 +136,42 @@ export function sourceOf(name: string, value: Json): JsonSource {
 export function catalogFileOf(services: Readonly<Record<string, readonly string[]>> = SERVICES): { catalogFile: JsonSource; catalog: Catalog } {
   const catalogFile = sourceOf('catalog.json', services as unknown as Json);
   return { catalogFile, catalog: catalogFromSource(catalogFile) };
+}
+
+/** The unused list of UNUSED in the short form, as a file holds it. */
+export const UNUSED_ENTRIES: Json = Object.entries(UNUSED).map(([serviceNamespace, actions]): Json => ({ serviceNamespace, actions: [...actions] }));
+
+/** A policy document with these statements. */
+export const documentOf = (statements: Json): Json => ({ Version: '2012-10-17', Statement: statements });
+
+/** A small certificate's sources: the small catalog as a file, a policy with an Allow and a Deny statement. */
+export function smallSources(recommended: Json = documentOf([allow(['s3:GetObject*', 'iam:GetUser']), deny('ec2:*')]), recommendedBy = 'given'): CertificateSources {
+  return {
+    policy: sourceOf('policy.json', documentOf([allow(['s3:Get*', 'iam:*']), deny('ec2:*')])),
+    unused: sourceOf('unused.json', UNUSED_ENTRIES),
+    recommended: sourceOf('recommended.json', recommended),
+    recommendedBy,
+    ...catalogFileOf(),
+    granularity: 'word',
+  };
+}
+
+export interface InputFiles {
+  readonly policy: string;
+  readonly unused: string;
+  readonly recommended: string;
+  readonly catalog: string;
+}
+
+/** Writes the small certificate's inputs as files (names prefixed by `tag`); returns their paths. */
+export function writeSmallInputs(folder: TemporaryFolder, tag: string, recommended?: Json): InputFiles {
+  const sources = smallSources(recommended);
+  return {
+    policy: folder.file(`${tag}-policy.json`, sources.policy.text),
+    unused: folder.file(`${tag}-unused.json`, sources.unused.text),
+    recommended: folder.file(`${tag}-recommended.json`, sources.recommended.text),
+    catalog: folder.file(`${tag}-catalog.json`, sources.catalogFile!.text),
+  };
 }
 
 /** The well-known slow script: a conjunction Z3 takes seconds to refute (measured ~3 s). */

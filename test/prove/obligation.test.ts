@@ -2,18 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { verdictOf, type Obligation, type ObligationStatus, type Outcome } from '../../src/prove/obligation.js';
 import type { SolverStatus } from '../../src/prove/smt/script.js';
 
-/** An obligation whose witness replays when it is `good`; `replays: false` gives it no way to replay. */
-function obligation(expected: SolverStatus, replays = true): Obligation {
+/** An obligation with two witness constants, whose values replay when both are `good`. */
+function obligation(expected: SolverStatus): Obligation {
   return {
-    id: 's0-exact-s3',
-    claim: 'exact',
+    id: 's0-minimality-s3',
+    claim: 'minimality',
     statement: 0,
     title: 'title',
     expected,
     script: '(check-sat)\n',
-    witness: 'w',
-    replay: replays ? (witness) => witness === 'good' : undefined,
-    refutation: () => 'refuted',
+    witnesses: ['w_r0', 'w_r1'],
+    replay: (values) => values.every((value) => value === 'good'),
+    refutation: () => ({ explanation: 'refuted' }),
   };
 }
 
@@ -24,12 +24,12 @@ describe('verdictOf', () => {
     expect(verdictOf(obligation('unsat'), outcome('unsat'))).toEqual({ verdict: 'proven' });
   });
 
-  it('proves a sat-expected obligation answered sat with a witness that replays', () => {
-    expect(verdictOf(obligation('sat'), outcome('sat', { witness: 'good' }))).toEqual({ verdict: 'proven' });
+  it('proves a sat-expected obligation answered sat with witnesses that replay', () => {
+    expect(verdictOf(obligation('sat'), outcome('sat', { witnesses: ['good', 'good'] }))).toEqual({ verdict: 'proven' });
   });
 
-  it('refutes an unsat-expected obligation answered sat with a witness that replays', () => {
-    expect(verdictOf(obligation('unsat'), outcome('sat', { witness: 'good' }))).toEqual({ verdict: 'refuted' });
+  it('refutes an unsat-expected obligation answered sat with witnesses that replay', () => {
+    expect(verdictOf(obligation('unsat'), outcome('sat', { witnesses: ['good', 'good'] }))).toEqual({ verdict: 'refuted' });
   });
 
   it('refutes a sat-expected obligation answered unsat', () => {
@@ -51,18 +51,18 @@ describe('verdictOf', () => {
   });
 
   it('calls a sat answer whose witness fails replay unknown, not refuted', () => {
-    expect(verdictOf(obligation('unsat'), outcome('sat', { witness: 'bad' }))).toEqual({ verdict: 'unknown', note: `the solver's witness "bad" failed concrete replay` });
+    expect(verdictOf(obligation('unsat'), outcome('sat', { witnesses: ['good', 'bad'] }))).toEqual({ verdict: 'unknown', note: `the solver's witness ["good","bad"] failed concrete replay` });
   });
 
   it('calls a sat answer whose witness fails replay unknown, not proven', () => {
-    expect(verdictOf(obligation('sat'), outcome('sat', { witness: 'bad' }))).toEqual({ verdict: 'unknown', note: `the solver's witness "bad" failed concrete replay` });
+    expect(verdictOf(obligation('sat'), outcome('sat', { witnesses: ['bad', 'good'] }))).toEqual({ verdict: 'unknown', note: `the solver's witness ["bad","good"] failed concrete replay` });
   });
 
-  it('calls a sat answer without a witness unknown', () => {
-    expect(verdictOf(obligation('unsat'), outcome('sat'))).toEqual({ verdict: 'unknown', note: 'sat without a witness to replay' });
+  it('calls a sat answer without witnesses unknown', () => {
+    expect(verdictOf(obligation('unsat'), outcome('sat'))).toEqual({ verdict: 'unknown', note: 'sat without the witnesses to replay' });
   });
 
-  it('calls a sat answer unknown when the obligation has no way to replay', () => {
-    expect(verdictOf(obligation('sat', false), outcome('sat', { witness: 'good' }))).toEqual({ verdict: 'unknown', note: 'sat without a witness to replay' });
+  it('calls a sat answer with fewer witnesses than constants unknown', () => {
+    expect(verdictOf(obligation('sat'), outcome('sat', { witnesses: ['good'] }))).toEqual({ verdict: 'unknown', note: 'sat without the witnesses to replay' });
   });
 });

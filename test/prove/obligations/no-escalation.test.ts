@@ -3,6 +3,7 @@ import { parseGlob } from '../../../src/glob/glob.js';
 import { globMatches } from '../../../src/glob/match.js';
 import type { Json } from '../../../src/input/json.js';
 import type { Obligation } from '../../../src/prove/obligation.js';
+import { CHUNK_SIZE } from '../../../src/prove/obligations/chunks.js';
 import { noEscalationObligations } from '../../../src/prove/obligations/no-escalation.js';
 import { allow } from '../../support.js';
 import { caseOf, idsOf, inputOf, sharedPool, solveAll } from '../_support.js';
@@ -15,16 +16,33 @@ function noEscalation(original: Json, recommended: Json | undefined): Obligation
 }
 
 describe('noEscalationObligations', () => {
-  it('states one obligation per new pattern, expected unsat, and none for a kept one', () => {
-    expect(noEscalation([allow(['s3:Get*', 'iam:*', 'ec2:*'])], [allow(['s3:GetObject*', 'ec2:*', 'iam:GetUser'])]).map(({ id, claim, statement, title, expected }) => ({ id, claim, statement, title, expected }))).toEqual([
-      { id: 's0-no-escalation-r0', claim: 'no-escalation', statement: 0, title: 'statement 0: every string refined pattern "s3:GetObject*" matches, the original patterns match', expected: 'unsat' },
-      { id: 's0-no-escalation-r2', claim: 'no-escalation', statement: 0, title: 'statement 0: every string refined pattern "iam:GetUser" matches, the original patterns match', expected: 'unsat' },
+  it('states one obligation per service of new patterns, expected unsat, and none for a kept one', () => {
+    expect(noEscalation([allow(['s3:Get*', 'iam:*', 'ec2:*'])], [allow(['s3:GetObject*', 'ec2:*', 'iam:GetUser'])]).map(({ id, claim, statement, title, expected, witnesses }) => ({ id, claim, statement, title, expected, witnesses }))).toEqual([
+      { id: 's0-no-escalation-s3', claim: 'no-escalation', statement: 0, title: 'statement 0: every string the refined patterns "s3:GetObject*" match, the original patterns match', expected: 'unsat', witnesses: ['w'] },
+      { id: 's0-no-escalation-iam', claim: 'no-escalation', statement: 0, title: 'statement 0: every string the refined patterns "iam:GetUser" match, the original patterns match', expected: 'unsat', witnesses: ['w'] },
     ]);
   });
 
-  it('states, for NotAction, one per original exclusion the recommendation does not keep', () => {
+  it('asks about the new patterns of one service together', () => {
+    expect(noEscalation([allow('s3:Get*')], [allow(['s3:GetObject*', 's3:GetBucketAcl'])]).map(({ id, title }) => ({ id, title }))).toEqual([
+      { id: 's0-no-escalation-s3', title: 'statement 0: every string the refined patterns "s3:GetObject*", "s3:GetBucketAcl" match, the original patterns match' },
+    ]);
+  });
+
+  it('counts the patterns in the title when there are more than three', () => {
+    expect(noEscalation([allow('s3:Get*')], [allow(['s3:GetA', 's3:GetB', 's3:GetC', 's3:GetD'])]).map((obligation) => obligation.title)).toEqual([
+      'statement 0: every string the refined patterns (4, s3) match, the original patterns match',
+    ]);
+  });
+
+  it(`splits a service of more than ${CHUNK_SIZE} new patterns into chunks`, () => {
+    const patterns = Array.from({ length: CHUNK_SIZE + 1 }, (_, index) => `s3:GetObject${index}`);
+    expect(idsOf(noEscalation([allow('s3:Get*')], [allow(patterns)]))).toEqual(['s0-no-escalation-s3', 's0-no-escalation-s3-2']);
+  });
+
+  it('states, for NotAction, one per service of original exclusions the recommendation does not keep', () => {
     expect(noEscalation([allow(['s3:*', 'iam:GetUser'], 'NotAction')], [allow(['s3:*', 'iam:Get*'], 'NotAction')]).map(({ id, title }) => ({ id, title }))).toEqual([
-      { id: 's0-no-escalation-o1', title: 'statement 0: every string original exclusion "iam:GetUser" matches, the refined exclusions match' },
+      { id: 's0-no-escalation-iam', title: 'statement 0: every string the original exclusions "iam:GetUser" match, the refined exclusions match' },
     ]);
   });
 
@@ -36,7 +54,7 @@ describe('noEscalationObligations', () => {
     expect(noEscalation([allow('s3:Get*')], undefined)).toEqual([]);
   });
 
-  it('defines only the original patterns that can overlap the new one', () => {
+  it('defines only the original patterns that can overlap the new ones', () => {
     const [obligation] = noEscalation([allow(['s3:Get*', 'iam:*', '*:*Object'])], [allow(['s3:GetObject*'])]);
     expect(obligation!.script.split('\n').filter((line) => line.startsWith('(define-fun') || line.startsWith('(assert'))).toEqual([
       '(define-fun r0 () RegLan (re.++ (str.to_re "s3:getobject") re.all)) ; s3:GetObject*',
@@ -49,33 +67,32 @@ describe('noEscalationObligations', () => {
 
   it('is proven for patterns inside the originals, beyond the catalog too', async () => {
     expect(await solveAll(pool(), noEscalation([allow(['s3:Get*', 'iam:*'])], [allow(['s3:GetObject*', 's3:Get?ucket*', 'iam:Get*'])]))).toEqual([
-      { id: 's0-no-escalation-r0', status: 'unsat', verdict: 'proven' },
-      { id: 's0-no-escalation-r1', status: 'unsat', verdict: 'proven' },
-      { id: 's0-no-escalation-r2', status: 'unsat', verdict: 'proven' },
+      { id: 's0-no-escalation-s3', status: 'unsat', verdict: 'proven' },
+      { id: 's0-no-escalation-iam', status: 'unsat', verdict: 'proven' },
     ]);
   });
 
   it('is proven for a new pattern only several originals cover together', async () => {
-    expect(await solveAll(pool(), noEscalation([allow(['s3:Get', 's3:Get?*'])], [allow('s3:Get*')]))).toEqual([{ id: 's0-no-escalation-r0', status: 'unsat', verdict: 'proven' }]);
+    expect(await solveAll(pool(), noEscalation([allow(['s3:Get', 's3:Get?*'])], [allow('s3:Get*')]))).toEqual([{ id: 's0-no-escalation-s3', status: 'unsat', verdict: 'proven' }]);
   });
 
   it('is refuted by the one string the originals miss when one of them is gone', async () => {
     expect(await solveAll(pool(), noEscalation([allow(['s3:Get?*'])], [allow('s3:Get*')]))).toEqual([
-      { id: 's0-no-escalation-r0', status: 'sat', verdict: 'refuted', witness: 's3:get', explanation: 'refined pattern "s3:Get*" matches "s3:get", which no original pattern matches' },
+      { id: 's0-no-escalation-s3', status: 'sat', verdict: 'refuted', witnesses: ['s3:get'], example: 's3:get', explanation: 'refined pattern "s3:Get*" matches "s3:get", which no original pattern matches' },
     ]);
   });
 
-  it('is refuted by the one string a new literal outside the originals matches', async () => {
-    expect(await solveAll(pool(), noEscalation([allow('s3:Get*')], [allow('S3:Got')]))).toEqual([
-      { id: 's0-no-escalation-r0', status: 'sat', verdict: 'refuted', witness: 's3:got', explanation: 'refined pattern "S3:Got" matches "s3:got", which no original pattern matches' },
+  it('is refuted by the one string a new literal outside the originals matches, naming that pattern among the others of its service', async () => {
+    expect(await solveAll(pool(), noEscalation([allow('s3:Get*')], [allow(['s3:GetObject*', 'S3:Got'])]))).toEqual([
+      { id: 's0-no-escalation-s3', status: 'sat', verdict: 'refuted', witnesses: ['s3:got'], example: 's3:got', explanation: 'refined pattern "S3:Got" matches "s3:got", which no original pattern matches' },
     ]);
   });
 
   it('is refuted for s3:G* instead of s3:Get*, by a lower-case string starting s3:g that s3:Get* misses', async () => {
     const [solved] = await solveAll(pool(), noEscalation([allow('s3:Get*')], [allow('s3:G*')]));
-    const witness = solved!.witness!;
+    const witness = solved!.witnesses![0]!;
     expect({ id: solved!.id, verdict: solved!.verdict, starts: witness.startsWith('s3:g'), lower: witness === witness.toLowerCase(), original: globMatches(parseGlob('s3:Get*'), witness) }).toEqual({
-      id: 's0-no-escalation-r0',
+      id: 's0-no-escalation-s3',
       verdict: 'refuted',
       starts: true,
       lower: true,
@@ -85,13 +102,20 @@ describe('noEscalationObligations', () => {
 
   it('is refuted under NotAction by a string an original exclusion excluded and the recommendation allows', async () => {
     expect(await solveAll(pool(), noEscalation([allow(['s3:*', 'iam:GetUser'], 'NotAction')], [allow(['s3:*'], 'NotAction')]))).toEqual([
-      { id: 's0-no-escalation-o1', status: 'sat', verdict: 'refuted', witness: 'iam:getuser', explanation: 'original exclusion "iam:GetUser" excludes "iam:getuser", which the refined exclusions no longer exclude' },
+      {
+        id: 's0-no-escalation-iam',
+        status: 'sat',
+        verdict: 'refuted',
+        witnesses: ['iam:getuser'],
+        example: 'iam:getuser',
+        explanation: 'original exclusion "iam:GetUser" excludes "iam:getuser", which the refined exclusions no longer exclude',
+      },
     ]);
   });
 
-  it('replays a string the new pattern matches and no original does, in any case, and nothing else', () => {
-    const [obligation] = noEscalation([allow('s3:Get*')], [allow('s3:G*')]);
-    expect(['s3:gxt', 'S3:GXT', 's3:getobject', 'iam:gxt'].map((witness) => obligation!.replay!(witness))).toEqual([true, true, false, false]);
+  it('replays a string a new pattern matches and no original does, in any case, and nothing else', () => {
+    const [obligation] = noEscalation([allow('s3:Get*')], [allow(['s3:G*', 's3:Put*'])]);
+    expect(['s3:gxt', 'S3:GXT', 's3:putx', 's3:getobject', 'iam:gxt'].map((witness) => obligation!.replay([witness]))).toEqual([true, true, true, false, false]);
   });
 
   // BUG: stringLiteral writes U+30000 as "\u{30000}", which Z3 reads as those nine ASCII characters,
@@ -100,11 +124,11 @@ describe('noEscalationObligations', () => {
   // comes back proven; the concrete oracle (judge) refutes it.
   it.fails('is refuted for a new pattern that spells, in ASCII, the escape of a character the original ends with', async () => {
     const solved = await solveAll(pool(), noEscalation([allow('s3:*\u{30000}')], [allow('s3:Get\\u{30000}')]));
-    expect(solved.map(({ id, verdict, witness }) => ({ id, verdict, witness }))).toEqual([{ id: 's0-no-escalation-r0', verdict: 'refuted', witness: 's3:get\\u{30000}' }]);
+    expect(solved.map(({ id, verdict, witnesses }) => ({ id, verdict, witnesses }))).toEqual([{ id: 's0-no-escalation-s3', verdict: 'refuted', witnesses: ['s3:get\\u{30000}'] }]);
   });
 
   it.fails('is refuted under NotAction when an original exclusion spelling an escape is replaced by the character it names', async () => {
     const solved = await solveAll(pool(), noEscalation([allow('s3:Get\\u{30000}', 'NotAction')], [allow('s3:*\u{30000}', 'NotAction')]));
-    expect(solved.map(({ id, verdict, witness }) => ({ id, verdict, witness }))).toEqual([{ id: 's0-no-escalation-o0', verdict: 'refuted', witness: 's3:get\\u{30000}' }]);
+    expect(solved.map(({ id, verdict, witnesses }) => ({ id, verdict, witnesses }))).toEqual([{ id: 's0-no-escalation-s3', verdict: 'refuted', witnesses: ['s3:get\\u{30000}'] }]);
   });
 });

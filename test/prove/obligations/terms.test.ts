@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PatternSet } from '../../../src/prove/obligations/pattern-set.js';
-import { allowedIndices, allowsConcretely, allowsTerm, lines, LOWER_CASE_DOMAIN, witnessIs } from '../../../src/prove/obligations/terms.js';
+import { allowedIndices, allowsConcretely, allowsTerm, lines, lowerCaseDomain, witnessIs } from '../../../src/prove/obligations/terms.js';
 import { CATALOG } from '../_support.js';
 
 const SET = new PatternSet('o', ['s3:Get*', 'iam:*', 's3:GetObject']);
@@ -56,14 +56,17 @@ describe('allowedIndices', () => {
 });
 
 describe('witnessIs', () => {
-  it('equates w with the string', () => {
-    expect(witnessIs('s3:getobject')).toBe('(= w "s3:getobject")');
+  it('equates w, or the named constant, with the string', () => {
+    expect([witnessIs('s3:getobject'), witnessIs('s3:a"b', 'w_r3')]).toEqual(['(= w "s3:getobject")', '(= w_r3 "s3:a""b")']);
   });
 });
 
-describe('LOWER_CASE_DOMAIN', () => {
-  it('excludes strings with an upper-case ASCII letter', () => {
-    expect(LOWER_CASE_DOMAIN).toBe('(not (str.in_re w (re.++ re.all (re.range "A" "Z") re.all)))');
+describe('lowerCaseDomain', () => {
+  it('excludes values of w, or the named constant, with an upper-case ASCII letter', () => {
+    expect([lowerCaseDomain(), lowerCaseDomain('w_r0')]).toEqual([
+      '(not (str.in_re w (re.++ re.all (re.range "A" "Z") re.all)))',
+      '(not (str.in_re w_r0 (re.++ re.all (re.range "A" "Z") re.all)))',
+    ]);
   });
 });
 

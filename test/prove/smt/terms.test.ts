@@ -8,12 +8,12 @@ const pool = sharedPool();
 
 /** Asks the solver whether an assertion about ground terms holds. */
 async function holds(assertion: string): Promise<string> {
-  return (await pool().solve(`(set-logic QF_S)\n(assert ${assertion})\n(check-sat)\n`, undefined)).status;
+  return (await pool().solve(`(set-logic QF_S)\n(assert ${assertion})\n(check-sat)\n`)).status;
 }
 
 /** The string the solver reads from a literal: the model value of `w` after `(= w literal)`. */
 async function read(literal: string): Promise<string | undefined> {
-  return (await pool().solve(`(set-logic QF_S)\n(declare-const w String)\n(assert (= w ${literal}))\n(check-sat)\n`, 'w')).witness;
+  return (await pool().solve(`(set-logic QF_S)\n(declare-const w String)\n(assert (= w ${literal}))\n(check-sat)\n`, ['w'])).witnesses?.[0];
 }
 
 describe('stringLiteral', () => {

