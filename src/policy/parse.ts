@@ -81,9 +81,13 @@ function stringOrList(value: Json, path: JsonPath, fail: (path: JsonPath, proble
   return value.map((entry: Json, index: number) => (typeof entry === 'string' ? entry : fail([...path, index], `expected a string, got ${describeJsonType(entry)}`)));
 }
 
-/** `service:action` (either part may hold wildcards) or a lone `*`; IAM refuses anything else. */
+/**
+ * `service:action` (either part may hold wildcards) or a lone `*`, in printable ASCII: IAM refuses
+ * anything else, and the solver's strings could not represent every other character faithfully.
+ */
 function checkActionPattern(pattern: string, path: JsonPath, fail: (path: JsonPath, problem: string) => never): void {
   if (pattern === '*') return;
+  if (/[^\x20-\x7e]/.test(pattern)) fail(path, `${JSON.stringify(pattern)} is not an action pattern (only printable ASCII characters)`);
   if (!/^[^\s:]+:[^\s:]+$/.test(pattern)) fail(path, `${JSON.stringify(pattern)} is not an action pattern (expected "service:action" or "*")`);
 }
 

@@ -6,11 +6,15 @@ import { lowerAscii } from '../../glob/glob.js';
  * solver never has to reason about `str.to_lower`.
  */
 
+/** SMT-LIB strings hold the code points up to U+2FFFF. */
+const MAX_CODE_POINT = 0x2ffff;
+
 /** A string literal: `"` doubled, anything outside printable ASCII (and `\`) as `\u{...}`. */
 export function stringLiteral(text: string): string {
   let body = '';
   for (const char of text) {
     const code = char.codePointAt(0)!;
+    if (code > MAX_CODE_POINT) throw new RangeError(`U+${code.toString(16).toUpperCase()} cannot be written as an SMT-LIB string`);
     if (char === '"') body += '""';
     else if (code < 0x20 || code > 0x7e || char === '\\') body += `\\u{${code.toString(16)}}`;
     else body += char;
