@@ -4,19 +4,24 @@
  * hand, summed up by the checker's own `summarize`).
  */
 import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import type { Catalog } from '../../src/catalog/catalog.js';
-import { catalogFromSource } from '../../src/catalog/load.js';
+import { catalogFromSource, loadPinnedCatalog } from '../../src/catalog/load.js';
 import type { Granularity } from '../../src/catalog/tokenize.js';
 import type { Json } from '../../src/input/json.js';
-import type { JsonSource } from '../../src/input/read-json.js';
-import { summarize, type CheckReport, type ObligationResult } from '../../src/prove/check.js';
+import { readSource, SIZE_LIMITS, type JsonSource } from '../../src/input/read-json.js';
+import { check, summarize, type CheckReport, type ObligationResult } from '../../src/prove/check.js';
+import type { Manifest } from '../../src/prove/certificate/manifest.js';
+import { writeCertificate } from '../../src/prove/certificate/write.js';
 import type { CheckInput } from '../../src/prove/context.js';
 import { verdictOf, type Obligation, type Outcome, type Verdict } from '../../src/prove/obligation.js';
 import { planObligations } from '../../src/prove/plan.js';
-import type { CertificateSources } from '../../src/prove/certificate/sources.js';
+import { checkInputOf, type CertificateSources } from '../../src/prove/certificate/sources.js';
 import { SolverPool } from '../../src/prove/solver/pool.js';
 import { statementCases, type StatementCase } from '../../src/prove/statement-case.js';
+import { ARTICLE, ARTICLE_CATALOG } from '../article.js';
 import { allow, catalogOf, deny, policyOf, unusedOf, type TemporaryFolder } from '../support.js';
 
 /** Services and actions of the small catalog most checker tests use. */
@@ -172,6 +177,40 @@ export function writeSmallInputs(folder: TemporaryFolder, tag: string, recommend
     recommended: folder.file(`${tag}-recommended.json`, sources.recommended.text),
     catalog: folder.file(`${tag}-catalog.json`, sources.catalogFile!.text),
   };
+}
+
+/** The article's inputs and recommended policy, with the reconstructed 2024 catalog or today's pinned one. */
+export function articleSources(catalog: '2024' | 'pinned'): CertificateSources {
+  const read = (name: string): JsonSource => readSource(`${ARTICLE}${name}`, SIZE_LIMITS.policy);
+  const catalogFile = catalog === '2024' ? readSource(ARTICLE_CATALOG, SIZE_LIMITS.catalog) : undefined;
+  return {
+    policy: read('policy.json'),
+    unused: read('unused.json'),
+    recommended: read('recommended.json'),
+    recommendedBy: 'given',
+    catalog: catalogFile === undefined ? loadPinnedCatalog() : catalogFromSource(catalogFile),
+    catalogFile,
+    granularity: 'word',
+  };
+}
+
+/** `certify` through the library: checks the sources on `pool` and writes the certificate into `directory`. */
+export async function certifyInto(directory: string, sources: CertificateSources, pool: SolverPool): Promise<Manifest> {
+  return writeCertificate(directory, sources, await check(checkInputOf(sources), { pool }));
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: Mutable<T[K]> };
+export type EditableManifest = Mutable<Manifest>;
+
+export function readManifest(directory: string): EditableManifest {
+  return JSON.parse(readFileSync(join(directory, 'manifest.json'), 'utf8')) as EditableManifest;
+}
+
+/** Rewrites a certificate's manifest after `edit`. */
+export function editManifest(directory: string, edit: (manifest: EditableManifest) => void): void {
+  const manifest = readManifest(directory);
+  edit(manifest);
+  writeFileSync(join(directory, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
 /** The well-known slow script: a conjunction Z3 takes seconds to refute (measured ~3 s). */
