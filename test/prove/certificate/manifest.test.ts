@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Catalog } from '../../../src/catalog/catalog.js';
 import { buildManifest, CERTIFICATE_FORMAT, INPUT_FILES, obligationFile, sha256 } from '../../../src/prove/certificate/manifest.js';
 import { checkInputOf } from '../../../src/prove/certificate/sources.js';
+import { obligationJson } from '../../../src/prove/report-json.js';
 import { TOOL_VERSION } from '../../../src/version.js';
 import { reportWithout, SERVICES, smallSources } from '../_support.js';
 
@@ -41,22 +42,12 @@ describe('buildManifest', () => {
     });
   });
 
-  it('records each obligation with its file, the sha256 of its script, its statuses, witness and time, keys in a fixed order', () => {
-    const result = REPORT.obligations.find((entry) => entry.obligation.id === 's0-minimality-iam')!;
-    const entry = MANIFEST.obligations.find((obligation) => obligation.id === 's0-minimality-iam')!;
-    expect(Object.entries(entry)).toEqual([
-      ['id', 's0-minimality-iam'],
-      ['claim', 'minimality'],
-      ['statement', 0],
-      ['title', 'statement 0: "iam:GetUser" not to "iam:*": no shorter prefix can stand'],
-      ['file', 'obligations/s0-minimality-iam.smt2'],
-      ['sha256', sha256(result.obligation.script)],
-      ['expected', 'sat'],
-      ['actual', 'sat'],
-      ['verdict', 'proven'],
-      ['witnesses', ['iam:listusers']],
-      ['timeMs', 1],
-    ]);
+  it('records each obligation as the JSON report does, with its file and the sha256 of its script', () => {
+    expect(MANIFEST.obligations).toEqual(REPORT.obligations.map((result) => obligationJson(result, { file: obligationFile(result.obligation.id), sha256: sha256(result.obligation.script) })));
+  });
+
+  it('records the witnesses of a proven existence', () => {
+    expect(MANIFEST.obligations.find((entry) => entry.id === 's0-minimality-iam')).toMatchObject({ file: 'obligations/s0-minimality-iam.smt2', expected: 'sat', actual: 'sat', witnesses: ['iam:listusers'] });
   });
 
   it('lists every obligation of the report, in order', () => {

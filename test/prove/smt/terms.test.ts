@@ -17,24 +17,14 @@ async function read(literal: string): Promise<string | undefined> {
 }
 
 describe('stringLiteral', () => {
-  it('writes printable ASCII as it is', () => {
-    expect(stringLiteral('s3:GetObject ~!')).toBe('"s3:GetObject ~!"');
-  });
-
-  it('doubles a double quote', () => {
-    expect(stringLiteral('a"b""')).toBe('"a""b"""""');
-  });
-
-  it('writes a backslash as \\u{5c}, so that no SMT-LIB escape can start in the text', () => {
-    expect(stringLiteral('a\\u{41}')).toBe('"a\\u{5c}u{41}"');
-  });
-
-  it('writes control characters, DEL and non-ASCII as \\u{...} code points', () => {
-    expect(stringLiteral('\n\u{7f}é\u{1F600}')).toBe('"\\u{a}\\u{7f}\\u{e9}\\u{1f600}"');
-  });
-
-  it('leaves case alone (lower-casing is for patterns and actions, before they get here)', () => {
-    expect(stringLiteral('S3:GetObject')).toBe('"S3:GetObject"');
+  it.each([
+    ['writes printable ASCII as it is', 's3:GetObject ~!', '"s3:GetObject ~!"'],
+    ['doubles a double quote', 'a"b""', '"a""b"""""'],
+    ['writes a backslash as \\u{5c}, so that no SMT-LIB escape can start in the text', 'a\\u{41}', '"a\\u{5c}u{41}"'],
+    ['writes control characters, DEL and non-ASCII as \\u{...} code points', '\n\u{7f}é\u{1F600}', '"\\u{a}\\u{7f}\\u{e9}\\u{1f600}"'],
+    ['leaves case alone (lower-casing is for patterns and actions, before they get here)', 'S3:GetObject', '"S3:GetObject"'],
+  ])('%s', (_, text, literal) => {
+    expect(stringLiteral(text)).toBe(literal);
   });
 
   it('is read back by Z3 as the same string, quote, backslash, accents and emoji included', async () => {
@@ -58,44 +48,19 @@ describe('stringLiteral', () => {
 });
 
 describe('patternRegex', () => {
-  it('is a lower-cased literal for a pattern without wildcards', () => {
-    expect(patternRegex('S3:GetObject')).toBe('(str.to_re "s3:getobject")');
-  });
-
-  it('ends with re.all for a trailing *', () => {
-    expect(patternRegex('s3:Get*')).toBe('(re.++ (str.to_re "s3:get") re.all)');
-  });
-
-  it('is re.all for a lone *', () => {
-    expect(patternRegex('*')).toBe('re.all');
-  });
-
-  it('is re.allchar for a lone ?', () => {
-    expect(patternRegex('?')).toBe('re.allchar');
-  });
-
-  it('writes ? as re.allchar between literal runs', () => {
-    expect(patternRegex('s3:Get?bject')).toBe('(re.++ (str.to_re "s3:get") re.allchar (str.to_re "bject"))');
-  });
-
-  it('writes ** as one re.all', () => {
-    expect(patternRegex('s3:**Acl')).toBe('(re.++ (str.to_re "s3:") re.all (str.to_re "acl"))');
-  });
-
-  it('keeps a * on each side of a ?', () => {
-    expect(patternRegex('*?*')).toBe('(re.++ re.all re.allchar re.all)');
-  });
-
-  it('writes wildcards at the start, in the middle and at the end', () => {
-    expect(patternRegex('*:Get*Acl?')).toBe('(re.++ re.all (str.to_re ":get") re.all (str.to_re "acl") re.allchar)');
-  });
-
-  it('escapes the literal runs like stringLiteral', () => {
-    expect(patternRegex('s3:a"b*')).toBe('(re.++ (str.to_re "s3:a""b") re.all)');
-  });
-
-  it('is the empty string for an empty pattern', () => {
-    expect(patternRegex('')).toBe('(str.to_re "")');
+  it.each([
+    ['is a lower-cased literal for a pattern without wildcards', 'S3:GetObject', '(str.to_re "s3:getobject")'],
+    ['ends with re.all for a trailing *', 's3:Get*', '(re.++ (str.to_re "s3:get") re.all)'],
+    ['is re.all for a lone *', '*', 're.all'],
+    ['is re.allchar for a lone ?', '?', 're.allchar'],
+    ['writes ? as re.allchar between literal runs', 's3:Get?bject', '(re.++ (str.to_re "s3:get") re.allchar (str.to_re "bject"))'],
+    ['writes ** as one re.all', 's3:**Acl', '(re.++ (str.to_re "s3:") re.all (str.to_re "acl"))'],
+    ['keeps a * on each side of a ?', '*?*', '(re.++ re.all re.allchar re.all)'],
+    ['writes wildcards at the start, in the middle and at the end', '*:Get*Acl?', '(re.++ re.all (str.to_re ":get") re.all (str.to_re "acl") re.allchar)'],
+    ['escapes the literal runs like stringLiteral', 's3:a"b*', '(re.++ (str.to_re "s3:a""b") re.all)'],
+    ['is the empty string for an empty pattern', '', '(str.to_re "")'],
+  ])('%s', (_, pattern, regex) => {
+    expect(patternRegex(pattern)).toBe(regex);
   });
 
   it('matches in Z3 exactly what the concrete matcher matches', async () => {
@@ -107,27 +72,13 @@ describe('patternRegex', () => {
   });
 });
 
-describe('prefixRegex', () => {
-  it('is the prefix followed by re.all', () => {
-    expect(prefixRegex('s3:get')).toBe('(re.++ (str.to_re "s3:get") re.all)');
+describe('prefixRegex and regexUnion', () => {
+  it('writes a prefix as itself followed by re.all, the empty one as re.all', () => {
+    expect([prefixRegex('s3:get'), prefixRegex('')]).toEqual(['(re.++ (str.to_re "s3:get") re.all)', 're.all']);
   });
 
-  it('is re.all for the empty prefix', () => {
-    expect(prefixRegex('')).toBe('re.all');
-  });
-});
-
-describe('regexUnion', () => {
-  it('is re.none for no regex', () => {
-    expect(regexUnion([])).toBe('re.none');
-  });
-
-  it('is the regex itself for one', () => {
-    expect(regexUnion(['o0'])).toBe('o0');
-  });
-
-  it('is re.union for several', () => {
-    expect(regexUnion(['o0', 'o1', 'o2'])).toBe('(re.union o0 o1 o2)');
+  it('writes a union as re.none for no regex, the regex for one, re.union for several', () => {
+    expect([regexUnion([]), regexUnion(['o0']), regexUnion(['o0', 'o1', 'o2'])]).toEqual(['re.none', 'o0', '(re.union o0 o1 o2)']);
   });
 });
 
