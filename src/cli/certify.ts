@@ -3,7 +3,7 @@ import type { Granularity } from '../catalog/tokenize.js';
 import { printJson } from '../policy/print.js';
 import type { JsonSource } from '../input/read-json.js';
 import { check } from '../prove/check.js';
-import { writeCertificate } from '../prove/certificate/write.js';
+import { checkCertificateFolder, writeCertificate } from '../prove/certificate/write.js';
 import { checkInputOf, type CertificateSources } from '../prove/certificate/sources.js';
 import { recommend } from '../recommend/recommend.js';
 import type { Recommendation } from '../recommend/refinement.js';
@@ -39,6 +39,7 @@ export function certifyCommand(): Command {
     .addOption(workersOption())
     .action(async (flags: CertifyFlags) => {
       checkOneStdin([flags.policy, flags.unused, flags.recommended, flags.catalog]);
+      checkCertificateFolder(flags.out);
       const { catalog, source: catalogFile } = loadCatalog(flags.catalog);
       const loaded = loadPolicy(flags.policy);
       const { source: unusedSource, unused } = loadUnused(flags.unused, catalog, false);

@@ -90,10 +90,8 @@ describe('certify command', () => {
     });
   });
 
-  // BUG: an --out that names an existing regular file is not reported as bad input: writeCertificate
-  // calls readdirSync on it, which throws ENOTDIR, and the CLI exits 4 with
-  // "internal error: ENOTDIR: not a directory, scandir '<file>'" instead of exit 2 naming the file.
-  it.fails('refuses, with exit 2, an --out that is a file', async () => {
+  // Regression (was a bug): an --out that names an existing regular file is not reported as bad input.
+  it('refuses, with exit 2, an --out that is a file', async () => {
     const out = folder.file('a-file.txt', 'mine');
     const { code, stdout } = await certifySmall(out, '--recommended', SMALL.recommended);
     expect({ code, stdout, notes: read(out) }).toEqual({ code: 2, stdout: '', notes: 'mine' });

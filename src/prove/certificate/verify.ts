@@ -3,15 +3,16 @@ import { join } from 'node:path';
 import { describeCatalog, type Catalog } from '../../catalog/catalog.js';
 import { loadPinnedCatalog, parseCatalog } from '../../catalog/load.js';
 import { InputError } from '../../input/input-error.js';
-import { isJsonObject, type Json } from '../../input/json.js';
+import { isJsonObject, type Json, type JsonObject } from '../../input/json.js';
 import type { JsonPath } from '../../input/json-path.js';
 import { parseJsonSource, readSource, SIZE_LIMITS, type JsonSource } from '../../input/read-json.js';
-import { overall } from '../check.js';
+import { summarize, type ObligationResult } from '../check.js';
 import { verdictOf, type Obligation, type Verdict } from '../obligation.js';
+import { formatJsonPath } from '../../input/json-path.js';
 import { planObligations } from '../plan.js';
 import { SolverPool, type SolverPoolOptions } from '../solver/pool.js';
-import { CERTIFICATE_FORMAT, INPUT_FILES, obligationFile, sha256, type Manifest } from './manifest.js';
-import { checkInputOf } from './sources.js';
+import { buildManifest, CERTIFICATE_FORMAT, INPUT_FILES, obligationFile, sha256, type Manifest } from './manifest.js';
+import { checkInputOf, type CertificateSources } from './sources.js';
 
 export interface VerifyResult {
   /** Every mismatch, each naming the file at fault; empty when the certificate holds. */
@@ -38,17 +39,17 @@ export async function verifyCertificate(directory: string, options: SolverPoolOp
   if (problems.length > 0) return { problems, verdict: undefined, obligations: manifest.obligations.length };
 
   const catalog = catalogOf(directory, manifest, read);
-  const plan = planObligations(
-    checkInputOf({
-      policy: read(INPUT_FILES.policy),
-      unused: read(INPUT_FILES.unused),
-      recommended: read(INPUT_FILES.recommended),
-      recommendedBy: manifest.inputs.recommended.by,
-      catalog,
-      catalogFile: undefined,
-      granularity: manifest.granularity,
-    }),
-  );
+  const sources: CertificateSources = {
+    policy: read(INPUT_FILES.policy),
+    unused: read(INPUT_FILES.unused),
+    recommended: read(INPUT_FILES.recommended),
+    recommendedBy: manifest.inputs.recommended.by,
+    catalog,
+    catalogFile: manifest.inputs.catalog === undefined ? undefined : read(INPUT_FILES.catalog),
+    granularity: manifest.granularity,
+  };
+  const input = checkInputOf(sources);
+  const plan = planObligations(input);
   const derived = new Map(plan.obligations.map((obligation) => [obligation.id, obligation]));
   const recorded = new Map(manifest.obligations.map((entry) => [entry.id, entry]));
   for (const id of derived.keys()) if (!recorded.has(id)) problems.push(`${obligationFile(id)}: the inputs call for this obligation, the manifest does not list it`);
@@ -69,25 +70,53 @@ export async function verifyCertificate(directory: string, options: SolverPoolOp
     else if (obligation !== undefined) toSolve.push({ obligation, entry, text });
   }
 
-  const verdicts: Verdict[] = [];
+  const wholePlan = problems.length === 0;
   const pool = await SolverPool.start(options);
+  const results: ObligationResult[] = [];
   try {
     const outcomes = await Promise.all(toSolve.map(({ obligation, text }) => pool.solve(text, obligation.witnesses)));
     toSolve.forEach(({ obligation, entry }, index) => {
       const outcome = outcomes[index]!;
-      const { verdict } = verdictOf(obligation, outcome);
-      verdicts.push(verdict);
+      const result = { obligation, outcome, ...verdictOf(obligation, outcome) };
+      results.push(result);
       if (outcome.status !== entry.actual) problems.push(`${entry.file}: the solver now answers ${outcome.status}, the certificate records ${entry.actual}`);
-      else if (verdict !== entry.verdict) problems.push(`${entry.file}: verdict ${verdict}, the certificate records ${entry.verdict}`);
+      else if (result.verdict !== entry.verdict) problems.push(`${entry.file}: verdict ${result.verdict}, the certificate records ${entry.verdict}`);
     });
   } finally {
     await pool.close();
   }
-  const structuralVerdicts = manifest.structural.map((result): Verdict => (result.holds ? 'proven' : 'refuted'));
-  const structuralNow = plan.structural.map((result) => `${result.id}:${result.holds}`).join(',');
-  if (structuralNow !== manifest.structural.map((result) => `${result.id}:${result.holds}`).join(',')) problems.push('manifest.json: the structural results differ from those derived from the inputs');
-  if (problems.length === 0 && overall([...verdicts, ...structuralVerdicts]) !== manifest.verdict) problems.push(`manifest.json: records verdict ${manifest.verdict}, the obligations give ${overall([...verdicts, ...structuralVerdicts])}`);
+  if (wholePlan && problems.length === 0) {
+    // Everything else the manifest records must be what the inputs and the answers give, to the letter.
+    const byId = new Map(results.map((result) => [result.obligation.id, result]));
+    const report = summarize(input, plan, plan.obligations.map((obligation) => byId.get(obligation.id)!), { version: manifest.solver, workers: pool.workers }, 0);
+    problems.push(...manifestDifferences(manifest, buildManifest(sources, report)));
+  }
   return { problems, verdict: problems.length === 0 ? manifest.verdict : undefined, obligations: manifest.obligations.length };
+}
+
+/** Where a recorded manifest departs from the re-derived one, times and the solver's build aside. */
+function manifestDifferences(recorded: Manifest, derived: Manifest): string[] {
+  const differences: string[] = [];
+  const compare = (a: Json | undefined, b: Json | undefined, path: JsonPath): void => {
+    if (differences.length >= 5) return;
+    const last = path[path.length - 1];
+    if (last === 'timeMs' || (path.length === 1 && (last === 'solver' || last === 'tool'))) return;
+    if (isJsonObject(a ?? null) && isJsonObject(b ?? null)) {
+      const objectA = a as JsonObject;
+      const objectB = b as JsonObject;
+      for (const key of new Set([...Object.keys(objectA), ...Object.keys(objectB)])) compare(objectA[key], objectB[key], [...path, key]);
+      return;
+    }
+    if (Array.isArray(a) && Array.isArray(b) && a.length === b.length) {
+      a.forEach((item: Json, index: number) => compare(item, b[index], [...path, index]));
+      return;
+    }
+    if (JSON.stringify(a) !== JSON.stringify(b)) {
+      differences.push(`manifest.json: ${formatJsonPath(path)} records ${JSON.stringify(a) ?? 'nothing'}, the inputs and the solver give ${JSON.stringify(b) ?? 'nothing'}`);
+    }
+  };
+  compare(recorded as unknown as Json, JSON.parse(JSON.stringify(derived)) as Json, []);
+  return differences;
 }
 
 function readManifest(directory: string): Manifest {

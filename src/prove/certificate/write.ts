@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../../input/input-error.js';
 import { printJson } from '../../policy/print.js';
@@ -11,7 +11,9 @@ import type { CertificateSources } from './sources.js';
  * obligation. A folder that holds anything but an earlier certificate is refused, never cleared.
  */
 export function writeCertificate(directory: string, sources: CertificateSources, report: CheckReport): Manifest {
-  prepare(directory);
+  checkCertificateFolder(directory);
+  rmSync(join(directory, 'inputs'), { recursive: true, force: true });
+  rmSync(join(directory, 'obligations'), { recursive: true, force: true });
   const manifest = buildManifest(sources, report);
   mkdirSync(join(directory, 'inputs'), { recursive: true });
   mkdirSync(join(directory, 'obligations'), { recursive: true });
@@ -24,13 +26,14 @@ export function writeCertificate(directory: string, sources: CertificateSources,
   return manifest;
 }
 
-function prepare(directory: string): void {
+/**
+ * Refuses, before any work, a folder a certificate may not be written to: anything that exists
+ * and is neither an empty folder nor an earlier certificate.
+ */
+export function checkCertificateFolder(directory: string): void {
   if (!existsSync(directory)) return;
-  const entries = readdirSync(directory);
-  if (entries.length === 0) return;
-  if (!entries.includes('manifest.json') || entries.some((entry) => !['manifest.json', 'inputs', 'obligations'].includes(entry))) {
+  const entries = statSync(directory).isDirectory() ? readdirSync(directory) : undefined;
+  if (entries === undefined || (entries.length > 0 && (!entries.includes('manifest.json') || entries.some((entry) => !['manifest.json', 'inputs', 'obligations'].includes(entry))))) {
     throw new InputError(directory, [], 'exists and is not an iam-refine certificate; choose a new or empty folder');
   }
-  rmSync(join(directory, 'inputs'), { recursive: true, force: true });
-  rmSync(join(directory, 'obligations'), { recursive: true, force: true });
 }

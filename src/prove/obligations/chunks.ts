@@ -4,7 +4,10 @@ import type { PatternSet } from './pattern-set.js';
 export const CHUNK_SIZE = 32;
 
 export interface Chunk {
-  /** `s3`, `s3-2` for a service's second chunk, `_any` for patterns whose service part is a wildcard. */
+  /**
+   * `s3`, `s3-2` for a service's second chunk, `_any` for patterns whose service part holds a
+   * wildcard, `_other` for service parts that are not file-name safe.
+   */
   readonly key: string;
   readonly positions: readonly number[];
 }
@@ -18,8 +21,8 @@ export function chunksByService(set: PatternSet, positions: readonly number[]): 
   for (const position of positions) {
     const prefix = set.globs[position]!.literalPrefix;
     const colon = prefix.indexOf(':');
-    const service = colon === -1 ? '_any' : prefix.slice(0, colon);
-    const key = /^[a-z0-9-]+$/.test(service) ? service : '_other';
+    const service = prefix.slice(0, colon);
+    const key = colon === -1 ? '_any' : /^[a-z0-9-]+$/.test(service) ? service : '_other';
     groups.set(key, [...(groups.get(key) ?? []), position]);
   }
   return [...groups].flatMap(([service, members]) =>

@@ -69,8 +69,16 @@ export class SolverPool {
     });
   }
 
+  /** Stops every worker; a solve still running or queued settles as an `error` outcome. */
   async close(): Promise<void> {
     this.closed = true;
+    const abandoned = { status: 'error', timeMs: 0, reason: 'the solver pool was closed' } as const;
+    for (const job of this.queue.splice(0)) job.resolve(abandoned);
+    for (const slot of this.slots) {
+      clearTimeout(slot.timer);
+      slot.job?.resolve(abandoned);
+      slot.job = undefined;
+    }
     await Promise.all(this.slots.map((slot) => stop(slot.worker)));
   }
 

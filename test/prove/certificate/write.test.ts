@@ -97,10 +97,8 @@ describe('writeCertificate', () => {
     });
   });
 
-  // BUG: a folder argument that names an existing regular file is not refused as bad input:
-  // prepare() calls readdirSync on it and the ENOTDIR error escapes (the CLI exits 4, "internal
-  // error", instead of 2 naming the file; see test/cli/certify.test.ts).
-  it.fails('refuses, as bad input, a path that names a file', () => {
+  // Regression (was a bug): a folder argument that names an existing regular file is not refused as bad input.
+  it('refuses, as bad input, a path that names a file', () => {
     const file = folder.file('not-a-folder', 'mine');
     const sources = smallSources();
     expect(inputErrorOf(() => writeCertificate(file, sources, reportWithout(checkInputOf(sources))))).toBe(`${file}: exists and is not an iam-refine certificate; choose a new or empty folder`);

@@ -31,10 +31,8 @@ describe('chunksByService', () => {
     expect(chunksOf(['é3:GetObject', 's_3:Get*'])).toEqual([{ key: '_other', positions: [0, 1] }]);
   });
 
-  // BUG (minor): chunks.ts documents `_any` as the key of patterns whose service part is a wildcard,
-  // but `_any` fails its own key test /^[a-z0-9-]+$/ (the underscore), so `*` and `s?:Get*` are keyed
-  // `_other`, together with malformed services. Obligation ids read `s0-no-escalation-_other` for `*`.
-  it.fails('keys patterns whose service part is a wildcard as _any', () => {
+  // Regression (was a bug): chunks.ts documents `_any` as the key of patterns whose service part is a wildcard, but `_any` fails its own key test /^[a-z0-9-]+$/ (the underscore), so `*` and `s?:Get*` are keyed `_other`, together with malformed services.
+  it('keys patterns whose service part is a wildcard as _any', () => {
     expect(chunksOf(['*', 's?:GetObject', 'é3:GetObject'])).toEqual([
       { key: '_any', positions: [0, 1] },
       { key: '_other', positions: [2] },
