@@ -3,12 +3,13 @@ import type { Obligation } from '../obligation.js';
 import { renderScript } from '../smt/script.js';
 import { and, not } from '../smt/terms.js';
 import type { StatementCase } from '../statement-case.js';
+import { ACTION_CAPACITY, actionService, packByService } from './chunks.js';
 import { definitions } from './pattern-set.js';
 import { allowsConcretely, allowsTerm, lines, witnessIs } from './terms.js';
 
 /**
  * Claim 1, exact on the catalog: for every catalog action a, R allows a iff O allows a and a is
- * not unused. One ground query per service, over the actions some pattern's prefix fits (for
+ * not unused. One ground query per service (small services packed together), over the actions some pattern's prefix fits (for
  * the others both sides are plainly false, or, for `NotAction`, plainly true for a used action).
  * Expected `unsat`: no action is allowed wrongly or lost.
  */
@@ -24,7 +25,7 @@ export function exactObligations(statement: StatementCase, input: CheckInput): O
   if (statement.kind === 'NotAction') {
     for (const lower of unused.actions) relevant.add(catalog.indexOf(lower)!);
   }
-  return [...byService(relevant, catalog.lowerActions)].map(([service, indices]) => {
+  return packByService([...relevant].sort((a, b) => a - b), (index) => actionService(catalog.lowerActions[index]!), ACTION_CAPACITY).map(({ key: service, items: indices }) => {
     const usedOriginal = new Set<number>();
     const usedRefined = new Set<number>();
     const violations = indices.map((index) => {
@@ -46,7 +47,7 @@ export function exactObligations(statement: StatementCase, input: CheckInput): O
         claim: 'exact',
         expected: 'unsat',
         comments: [
-          `Statement ${statement.index} (${statement.kind}), service ${service}: ${indices.length} catalog actions.`,
+          `Statement ${statement.index} (${statement.kind}), services ${service}: ${indices.length} catalog actions.`,
           'unsat: every used action is allowed by R iff by O, and no unused action is allowed by R.',
           'A pattern can only match strings starting with its literal prefix; the others are left out of each disjunct.',
         ],
@@ -69,21 +70,4 @@ export function exactObligations(statement: StatementCase, input: CheckInput): O
       },
     } satisfies Obligation;
   });
-}
-
-/** Catalog indices grouped by their service prefix, services and indices in order. */
-export function byService(indices: Iterable<number>, lowerActions: readonly string[]): Map<string, number[]> {
-  const groups = new Map<string, number[]>();
-  for (const index of [...indices].sort((a, b) => a - b)) {
-    const service = serviceOf(lowerActions[index]!).slice(0, -1);
-    const group = groups.get(service) ?? [];
-    group.push(index);
-    groups.set(service, group);
-  }
-  return groups;
-}
-
-/** `s3:` for `s3:getobject`. */
-export function serviceOf(action: string): string {
-  return action.slice(0, action.indexOf(':') + 1);
 }

@@ -1,5 +1,5 @@
 import { TrieNodes } from '../../catalog/trie-nodes.js';
-import { lowerAscii, parseGlob } from '../../glob/glob.js';
+import { lowerAscii } from '../../glob/glob.js';
 import { uncoveredString } from '../../glob/inclusion.js';
 import type { CheckInput } from '../context.js';
 import type { Obligation, StructuralResult } from '../obligation.js';
@@ -10,8 +10,8 @@ import { chunksByService, witnessName } from './chunks.js';
 import { definitions } from './pattern-set.js';
 import { allowedIndices, allowsTerm, lines, lowerCaseDomain, witnessIs } from './terms.js';
 
-/** How many candidate witnesses a pattern's disjunction names: one suffices, a few let the solver choose. */
-const WITNESS_CANDIDATES = 4;
+/** How many candidate witnesses a pattern's disjunction names: one suffices. */
+const WITNESS_CANDIDATES = 1;
 /** When no candidate works, the refutation lists what there is to try, up to this many. */
 const REFUTATION_CANDIDATES = 256;
 
@@ -67,15 +67,23 @@ export function minimalityObligations(statement: StatementCase, input: CheckInpu
     }
     const shorter = nodes.shorterPrefix(glob);
     const except = glob.hasWildcard ? undefined : glob.literalPrefix;
-    const below = catalog.matching(parseGlob(`${shorter}*`)).map((at) => catalog.lowerActions[at]!).filter((lower) => lower !== except && unsafeFor(lower));
-    const allowed = below.filter((lower) => allowedBefore.has(catalog.indexOf(lower)!));
+    // The actions below the shorter prefix it must avoid, the ones the original allows first; a few suffice.
+    const allowed: string[] = [];
+    const others: string[] = [];
+    const [from, to] = catalog.rangeWithPrefix(shorter);
+    for (let at = from; at < to && allowed.length < WITNESS_CANDIDATES; at++) {
+      const lower = catalog.lowerActions[at]!;
+      if (lower === except || !unsafeFor(lower)) continue;
+      if (allowedBefore.has(at)) allowed.push(lower);
+      else if (others.length < REFUTATION_CANDIDATES) others.push(lower);
+    }
     const found = allowed.length > 0;
-    shortenings.set(position, { position, shorter, except, candidates: found ? allowed.slice(0, WITNESS_CANDIDATES) : below.slice(0, REFUTATION_CANDIDATES), found });
+    shortenings.set(position, { position, shorter, except, candidates: found ? allowed : others, found });
   });
 
   const obligations = chunksByService(refined, [...shortenings.keys()]).map((chunk): Obligation => {
     const used = new Set<number>();
-    const questions = chunk.positions.map((position) => shortenings.get(position)!);
+    const questions = chunk.items.map((position) => shortenings.get(position)!);
     const assertions = questions.map(({ position, shorter, candidates, found }) => {
       const name = witnessName(refined, position);
       // Ground disjuncts: the solver evaluates each candidate's memberships outright.
@@ -95,7 +103,7 @@ export function minimalityObligations(statement: StatementCase, input: CheckInpu
       statement: statement.index,
       title: `statement ${statement.index}: ${questions.length > 3 ? `${questions.length} new ${chunk.key} patterns` : questions.map(describe).join(', ')}: no shorter prefix can stand`,
       expected: 'sat',
-      witnesses: chunk.positions.map((position) => witnessName(refined, position)),
+      witnesses: chunk.items.map((position) => witnessName(refined, position)),
       script: renderScript({
         id,
         claim: 'minimality',
@@ -107,7 +115,7 @@ export function minimalityObligations(statement: StatementCase, input: CheckInpu
             ? 'sat: for each, a string starting with the shorter prefix is an unused action the original allows (named candidates), or is outside the original patterns.'
             : 'sat: for each, a string starting with the shorter prefix is a used action the original allows (named candidates).',
         ],
-        declarations: [...definitions(statement.original, used), ...chunk.positions.map((position) => `(declare-const ${witnessName(refined, position)} String)`)],
+        declarations: [...definitions(statement.original, used), ...chunk.items.map((position) => `(declare-const ${witnessName(refined, position)} String)`)],
         assertions,
       }),
       refutation: () => {

@@ -22,12 +22,12 @@ export function noEscalationObligations(statement: StatementCase): Obligation[] 
   return chunksByService(inner, changed).map((chunk) => containment(statement, inner, outer, chunk));
 }
 
-function containment(statement: StatementCase, inner: PatternSet, outer: PatternSet, chunk: Chunk): Obligation {
-  const covering = [...new Set(chunk.positions.flatMap((position) => outer.overlapping(inner.globs[position]!.literalPrefix)))].sort((a, b) => a - b);
+function containment(statement: StatementCase, inner: PatternSet, outer: PatternSet, chunk: Chunk<number>): Obligation {
+  const covering = [...new Set(chunk.items.flatMap((position) => outer.overlapping(inner.globs[position]!.literalPrefix)))].sort((a, b) => a - b);
   const id = `s${statement.index}-no-escalation-${chunk.key}`;
   const isAction = statement.kind === 'Action';
   const what = isAction ? 'refined patterns' : 'original exclusions';
-  const texts = chunk.positions.map((position) => JSON.stringify(inner.texts[position]));
+  const texts = chunk.items.map((position) => JSON.stringify(inner.texts[position]));
   return {
     id,
     claim: 'no-escalation',
@@ -43,14 +43,14 @@ function containment(statement: StatementCase, inner: PatternSet, outer: Pattern
         `Statement ${statement.index} (${statement.kind}): ${what} ${texts.join(', ')}.`,
         `unsat: no string is in one of them and outside the union of the ${covering.length} patterns that can overlap them.`,
       ],
-      declarations: [...definitions(inner, chunk.positions), ...definitions(outer, covering), '(declare-const w String)'],
+      declarations: [...definitions(inner, chunk.items), ...definitions(outer, covering), '(declare-const w String)'],
       assertions: [
-        member('w', `(re.diff ${regexUnion(chunk.positions.map((position) => inner.name(position)))} ${regexUnion(covering.map((index) => outer.name(index)))})`),
+        member('w', `(re.diff ${regexUnion(chunk.items.map((position) => inner.name(position)))} ${regexUnion(covering.map((index) => outer.name(index)))})`),
         lowerCaseDomain(),
       ],
     }),
     refutation: ([witness = '']) => {
-      const culprit = chunk.positions.find((position) => inner.matchesAt(position, lowerAscii(witness)));
+      const culprit = chunk.items.find((position) => inner.matchesAt(position, lowerAscii(witness)));
       const pattern = culprit === undefined ? 'a pattern' : JSON.stringify(inner.texts[culprit]);
       return {
         example: witness,
@@ -61,7 +61,7 @@ function containment(statement: StatementCase, inner: PatternSet, outer: Pattern
     },
     replay: ([witness = '']) => {
       const lower = lowerAscii(witness);
-      return chunk.positions.some((position) => inner.matchesAt(position, lower)) && !outer.matches(lower);
+      return chunk.items.some((position) => inner.matchesAt(position, lower)) && !outer.matches(lower);
     },
   };
 }

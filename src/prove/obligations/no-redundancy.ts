@@ -7,7 +7,7 @@ import { chunksByService, witnessName } from './chunks.js';
 import { definitions } from './pattern-set.js';
 import { lines, witnessIs } from './terms.js';
 
-const WITNESS_CANDIDATES = 4;
+const WITNESS_CANDIDATES = 1;
 const REFUTATION_CANDIDATES = 256;
 
 /**
@@ -30,8 +30,8 @@ export function noRedundancyObligations(statement: StatementCase, input: CheckIn
     judged.set(position, { matched: matched.length, unique: unique.length > 0, candidates: unique.length > 0 ? unique.slice(0, WITNESS_CANDIDATES) : matched.slice(0, REFUTATION_CANDIDATES) });
   });
   return chunksByService(refined, [...judged.keys()]).map((chunk): Obligation => {
-    const used = new Set<number>(chunk.positions);
-    const assertions = chunk.positions.map((position) =>
+    const used = new Set<number>(chunk.items);
+    const assertions = chunk.items.map((position) =>
       lines(
         'or',
         judged.get(position)!.candidates.map((action) => {
@@ -42,7 +42,7 @@ export function noRedundancyObligations(statement: StatementCase, input: CheckIn
         }),
       ),
     );
-    const texts = chunk.positions.map((position) => JSON.stringify(refined.texts[position]));
+    const texts = chunk.items.map((position) => JSON.stringify(refined.texts[position]));
     const id = `s${statement.index}-no-redundancy-${chunk.key}`;
     return {
       id,
@@ -50,26 +50,26 @@ export function noRedundancyObligations(statement: StatementCase, input: CheckIn
       statement: statement.index,
       title: `statement ${statement.index}: ${texts.length > 3 ? `${texts.length} ${chunk.key} patterns` : texts.join(', ')} each cover an action no other pattern covers`,
       expected: 'sat',
-      witnesses: chunk.positions.map((position) => witnessName(refined, position)),
+      witnesses: chunk.items.map((position) => witnessName(refined, position)),
       script: renderScript({
         id,
         claim: 'no-redundancy',
         expected: 'sat',
         comments: [
           `Statement ${statement.index} (${statement.kind}): for each pattern, candidate catalog actions it matches (found by enumeration):`,
-          ...chunk.positions.map((position) => `  ${witnessName(refined, position)}: ${JSON.stringify(refined.texts[position])} matches ${judged.get(position)!.matched} catalog actions`),
+          ...chunk.items.map((position) => `  ${witnessName(refined, position)}: ${JSON.stringify(refined.texts[position])} matches ${judged.get(position)!.matched} catalog actions`),
           'sat: for each, one candidate is matched by it and by no other pattern of the statement.',
         ],
-        declarations: [...definitions(refined, used), ...chunk.positions.map((position) => `(declare-const ${witnessName(refined, position)} String)`)],
+        declarations: [...definitions(refined, used), ...chunk.items.map((position) => `(declare-const ${witnessName(refined, position)} String)`)],
         assertions,
       }),
       refutation: () => {
-        const culprit = chunk.positions.find((position) => !judged.get(position)!.unique);
+        const culprit = chunk.items.find((position) => !judged.get(position)!.unique);
         if (culprit === undefined) return { explanation: 'some pattern of this chunk is covered by the others' };
         return { example: refined.texts[culprit]!, explanation: `"${refined.texts[culprit]}" is covered, on the catalog, by the other patterns of the statement` };
       },
       replay: (values) =>
-        chunk.positions.every((position, slot) => {
+        chunk.items.every((position, slot) => {
           const witness = values[slot] ?? '';
           return catalog.indexOf(witness) !== undefined && refined.matchesAt(position, witness) && !refined.matches(witness, position);
         }),

@@ -49,7 +49,7 @@ export class PatternSet {
 
   /** Concrete matching, for replaying witnesses: by any pattern but `except`. */
   matches(lowerSubject: string, except?: number): boolean {
-    return this.globs.some((glob, index) => index !== except && globMatches(glob, lowerSubject));
+    return this.fitting(lowerSubject).some((index) => index !== except && globMatches(this.globs[index]!, lowerSubject));
   }
 
   matchesAt(index: number, lowerSubject: string): boolean {

@@ -3,7 +3,7 @@ import type { Obligation } from '../obligation.js';
 import { renderScript } from '../smt/script.js';
 import { and } from '../smt/terms.js';
 import type { StatementCase } from '../statement-case.js';
-import { byService, serviceOf } from './exact.js';
+import { ACTION_CAPACITY, actionService, packByService } from './chunks.js';
 import { definitions } from './pattern-set.js';
 import { allowsConcretely, allowsTerm, lines, witnessIs } from './terms.js';
 
@@ -15,11 +15,16 @@ export function safetyObligations(statement: StatementCase, input: CheckInput): 
   const { catalog, unused } = input;
   const refined = statement.refined;
   if (refined === undefined) return [];
+  // Unused actions of the services R reaches (all, for NotAction), so that the claim is stated even where no pattern fits.
+  const reached = new Map<string, boolean>();
+  const reaches = (service: string): boolean => {
+    if (!reached.has(service)) reached.set(service, refined.overlapping(`${service}:`).length > 0);
+    return reached.get(service)!;
+  };
   const candidates = [...unused.actions]
     .map((lower) => catalog.indexOf(lower)!)
-    // Unused actions of the services R reaches (all, for NotAction), so that the claim is stated even where no pattern fits.
-    .filter((index) => statement.kind === 'NotAction' || refined.overlapping(serviceOf(catalog.lowerActions[index]!)).length > 0);
-  return [...byService(candidates, catalog.lowerActions)].map(([service, indices]) => {
+    .filter((index) => statement.kind === 'NotAction' || reaches(actionService(catalog.lowerActions[index]!)));
+  return packByService(candidates.sort((a, b) => a - b), (index) => actionService(catalog.lowerActions[index]!), ACTION_CAPACITY).map(({ key: service, items: indices }) => {
     const used = new Set<number>();
     const allowed = indices.map((index) => {
       const action = catalog.lowerActions[index]!;
@@ -37,7 +42,7 @@ export function safetyObligations(statement: StatementCase, input: CheckInput): 
         id,
         claim: 'safety',
         expected: 'unsat',
-        comments: [`Statement ${statement.index} (${statement.kind}), service ${service}: ${indices.length} unused actions.`, 'unsat: R allows none of them.'],
+        comments: [`Statement ${statement.index} (${statement.kind}), services ${service}: ${indices.length} unused actions.`, 'unsat: R allows none of them.'],
         declarations: [...definitions(refined, used), '(declare-const w String)'],
         assertions: [lines('or', allowed)],
       }),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Json } from '../../../src/input/json.js';
 import type { Obligation } from '../../../src/prove/obligation.js';
-import { byService, exactObligations, serviceOf } from '../../../src/prove/obligations/exact.js';
+import { exactObligations } from '../../../src/prove/obligations/exact.js';
 import { allow } from '../../support.js';
 import { caseOf, CATALOG, idsOf, inputOf, sharedPool, solveAll, type InputOptions } from '../_support.js';
 
@@ -108,22 +108,5 @@ describe('exactObligations', () => {
     const obligation = s3Of([allow(['s3:GetObject', 's3:GetObjectTagging', 'iam:GetUser'])]);
     const replays = ['s3:getobjectacl', 's3:getobject', 's3:getbucketacl', 'iam:getuser', 's3:getobjectaclx'].map((witness) => obligation.replay([witness]));
     expect(replays).toEqual([true, false, false, false, false]);
-  });
-});
-
-describe('byService', () => {
-  it('groups catalog indices by service, services and indices in order', () => {
-    const at = (action: string): number => CATALOG.indexOf(action)!;
-    const groups = byService([at('s3:PutObject'), at('iam:GetUser'), at('s3:GetObject')], CATALOG.lowerActions);
-    expect([...groups]).toEqual([
-      ['iam', [at('iam:GetUser')]],
-      ['s3', [at('s3:GetObject'), at('s3:PutObject')]],
-    ]);
-  });
-});
-
-describe('serviceOf', () => {
-  it('is the service prefix with its colon', () => {
-    expect([serviceOf('s3:getobject'), serviceOf('ec2:describeinstances')]).toEqual(['s3:', 'ec2:']);
   });
 });
