@@ -3,7 +3,7 @@ import type { Json } from '../../../src/input/json.js';
 import type { Obligation } from '../../../src/prove/obligation.js';
 import { exactObligations } from '../../../src/prove/obligations/exact.js';
 import { allow } from '../../support.js';
-import { caseOf, CATALOG, idsOf, inputOf, sharedPool, solveAll, type InputOptions } from '../_support.js';
+import { caseOf, idsOf, inputOf, sharedPool, solveAll, type InputOptions } from '../_support.js';
 
 const pool = sharedPool();
 

@@ -6,7 +6,7 @@ import type { Json } from '../../../src/input/json.js';
 import type { Obligation, StructuralResult } from '../../../src/prove/obligation.js';
 import { minimalityObligations } from '../../../src/prove/obligations/minimality.js';
 import { allow, catalogOf } from '../../support.js';
-import { caseOf, idsOf, inputOf, sharedPool, solveAll, type InputOptions } from '../_support.js';
+import { caseOf, inputOf, sharedPool, solveAll, type InputOptions } from '../_support.js';
 
 const pool = sharedPool();
 

@@ -3,7 +3,7 @@ import type { Json } from '../../../src/input/json.js';
 import type { Obligation } from '../../../src/prove/obligation.js';
 import { noRedundancyObligations } from '../../../src/prove/obligations/no-redundancy.js';
 import { allow } from '../../support.js';
-import { caseOf, idsOf, inputOf, sharedPool, solveAll } from '../_support.js';
+import { caseOf, inputOf, sharedPool, solveAll } from '../_support.js';
 
 const pool = sharedPool();
 
