@@ -1,13 +1,14 @@
 import fc from 'fast-check';
 import type { Catalog } from '../../catalog/catalog.js';
 import type { Json, JsonObject } from '../../input/json.js';
+import type { ActionKey, Effect } from '../../policy/types.js';
 import type { PolicyConstraints } from '../policy-arbitrary.js';
 import { patternSpecArbitrary, writePattern, type PatternSpec } from './action-pattern.js';
 
 interface StatementSpec {
   readonly sid: string | undefined;
-  readonly effect: 'Allow' | 'Deny';
-  readonly actionKey: 'Action' | 'NotAction';
+  readonly effect: Effect;
+  readonly actionKey: ActionKey;
   readonly patterns: readonly PatternSpec[];
   readonly patternsAsList: boolean;
   readonly resource: Json;

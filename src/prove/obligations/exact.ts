@@ -5,7 +5,7 @@ import { and, not } from '../smt/terms.js';
 import type { StatementCase } from '../statement-case.js';
 import { ACTION_CAPACITY, actionService, packByService } from './chunks.js';
 import { definitions } from './pattern-set.js';
-import { allowsConcretely, allowsTerm, lines, witnessIs } from './terms.js';
+import { allowsConcretely, allowsTerm, orLines, witnessIs } from './terms.js';
 
 /**
  * Claim 1, exact on the catalog: for every catalog action a, R allows a iff O allows a and a is
@@ -52,7 +52,7 @@ export function exactObligations(statement: StatementCase, input: CheckInput): O
           'A pattern can only match strings starting with its literal prefix; the others are left out of each disjunct.',
         ],
         declarations: [...definitions(statement.original, usedOriginal), ...(statement.refined ? definitions(statement.refined, usedRefined) : []), '(declare-const w String)'],
-        assertions: [lines('or', violations)],
+        assertions: [orLines(violations)],
       }),
       refutation: ([witness = '']) => ({
         example: witness,

@@ -8,7 +8,7 @@ import { and, member, prefixRegex, regexUnion, stringLiteral } from '../smt/term
 import type { StatementCase } from '../statement-case.js';
 import { chunksByService, witnessName } from './chunks.js';
 import { definitions } from './pattern-set.js';
-import { allowedIndices, allowsTerm, lines, lowerCaseDomain, witnessIs } from './terms.js';
+import { allowedIndices, allowsTerm, orLines, lowerCaseDomain, witnessIs } from './terms.js';
 
 /** How many candidate witnesses a pattern's disjunction names: one suffices. */
 const WITNESS_CANDIDATES = 1;
@@ -88,12 +88,12 @@ export function minimalityObligations(statement: StatementCase, input: CheckInpu
       const name = witnessName(refined, position);
       // Ground disjuncts: the solver evaluates each candidate's memberships outright.
       const named = candidates.map((lower) => and([witnessIs(lower, name), member(stringLiteral(lower), prefixRegex(shorter)), allowsTerm(statement.original, statement.kind, lower, used)]));
-      if (!isAction || found) return lines('or', named);
+      if (!isAction || found) return orLines(named);
       // For Action, a shorter prefix that escapes the original patterns cannot stand either.
       const covering = statement.original.overlapping(shorter);
       for (const index of covering) used.add(index);
       const escape = and([member(name, `(re.diff ${prefixRegex(shorter)} ${regexUnion(covering.map((index) => statement.original.name(index)))})`), lowerCaseDomain(name)]);
-      return lines('or', [...named, escape]);
+      return orLines([...named, escape]);
     });
     const id = `s${statement.index}-minimality-${chunk.key}`;
     const describe = ({ position, shorter }: Shortening): string => `${JSON.stringify(refined.texts[position])} not to ${JSON.stringify(`${shorter}*`)}`;

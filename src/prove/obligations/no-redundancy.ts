@@ -5,7 +5,7 @@ import { and, member, not, or, stringLiteral } from '../smt/terms.js';
 import type { StatementCase } from '../statement-case.js';
 import { chunksByService, witnessName } from './chunks.js';
 import { definitions } from './pattern-set.js';
-import { lines, witnessIs } from './terms.js';
+import { orLines, witnessIs } from './terms.js';
 
 const WITNESS_CANDIDATES = 1;
 const REFUTATION_CANDIDATES = 256;
@@ -32,8 +32,7 @@ export function noRedundancyObligations(statement: StatementCase, input: CheckIn
   return chunksByService(refined, [...judged.keys()]).map((chunk): Obligation => {
     const used = new Set<number>(chunk.items);
     const assertions = chunk.items.map((position) =>
-      lines(
-        'or',
+      orLines(
         judged.get(position)!.candidates.map((action) => {
           const others = refined.fitting(action).filter((index) => index !== position);
           for (const index of others) used.add(index);

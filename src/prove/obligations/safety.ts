@@ -5,7 +5,7 @@ import { and } from '../smt/terms.js';
 import type { StatementCase } from '../statement-case.js';
 import { ACTION_CAPACITY, actionService, packByService } from './chunks.js';
 import { definitions } from './pattern-set.js';
-import { allowsConcretely, allowsTerm, lines, witnessIs } from './terms.js';
+import { allowsConcretely, allowsTerm, orLines, witnessIs } from './terms.js';
 
 /**
  * Claim 3, safety: R allows no unused action. One ground query per service over the unused
@@ -44,7 +44,7 @@ export function safetyObligations(statement: StatementCase, input: CheckInput): 
         expected: 'unsat',
         comments: [`Statement ${statement.index} (${statement.kind}), services ${service}: ${indices.length} unused actions.`, 'unsat: R allows none of them.'],
         declarations: [...definitions(refined, used), '(declare-const w String)'],
-        assertions: [lines('or', allowed)],
+        assertions: [orLines(allowed)],
       }),
       refutation: ([witness = '']) => ({ example: witness, explanation: `unused action ${catalog.canonical(witness) ?? witness} is still allowed` }),
       replay: ([witness = '']) => unused.actions.has(witness) && allowsConcretely(refined, statement.kind, witness),

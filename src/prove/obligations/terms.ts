@@ -43,9 +43,9 @@ export function lowerCaseDomain(name = 'w'): string {
   return `(not (str.in_re ${name} (re.++ re.all (re.range "A" "Z") re.all)))`;
 }
 
-/** One disjunct per line: scripts stay readable when a service has hundreds of actions. */
-export function lines(operator: 'or', terms: readonly string[]): string {
+/** A disjunction with one disjunct per line: scripts stay readable when a service has hundreds of actions. */
+export function orLines(terms: readonly string[]): string {
   if (terms.length === 0) return 'false';
   if (terms.length === 1) return terms[0]!;
-  return `(${operator}\n  ${terms.join('\n  ')})`;
+  return `(or\n  ${terms.join('\n  ')})`;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PatternSet } from '../../../src/prove/obligations/pattern-set.js';
-import { allowedIndices, allowsConcretely, allowsTerm, lines, lowerCaseDomain, witnessIs } from '../../../src/prove/obligations/terms.js';
+import { allowedIndices, allowsConcretely, allowsTerm, orLines, lowerCaseDomain, witnessIs } from '../../../src/prove/obligations/terms.js';
 import { CATALOG } from '../_support.js';
 
 const SET = new PatternSet('o', ['s3:Get*', 'iam:*', 's3:GetObject']);
@@ -72,6 +72,6 @@ describe('lowerCaseDomain', () => {
 
 describe('lines', () => {
   it('is false for no term, the term for one, one disjunct per line for several', () => {
-    expect([lines('or', []), lines('or', ['a']), lines('or', ['a', 'b'])]).toEqual(['false', 'a', '(or\n  a\n  b)']);
+    expect([orLines([]), orLines(['a']), orLines(['a', 'b'])]).toEqual(['false', 'a', '(or\n  a\n  b)']);
   });
 });
