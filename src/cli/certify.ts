@@ -3,17 +3,17 @@ import type { Granularity } from '../catalog/tokenize.js';
 import { printJson } from '../policy/print.js';
 import type { JsonSource } from '../input/read-json.js';
 import { check } from '../prove/check.js';
+import { sha256 } from '../prove/certificate/manifest.js';
 import { checkCertificateFolder, writeCertificate } from '../prove/certificate/write.js';
 import { checkInputOf, type CertificateSources } from '../prove/certificate/sources.js';
 import { recommend } from '../recommend/recommend.js';
 import type { Recommendation } from '../recommend/refinement.js';
 import { verdictTable } from '../report/verdict-table.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
-import { createHash } from 'node:crypto';
 import { checkOneStdin, loadCatalog, loadPolicy, loadRecommended, loadUnused } from './inputs.js';
 import { granularityOption, timeoutOption, workersOption } from './options.js';
 import { printWarnings } from './output.js';
-import { exitCodeOf } from './prove.js';
+import { exitCodeOf, solverOptions } from './prove.js';
 
 interface CertifyFlags {
   readonly policy: string;
@@ -57,7 +57,7 @@ export function certifyCommand(): Command {
         catalogFile,
         granularity: flags.granularity,
       };
-      const report = await check(checkInputOf(sources), { timeoutMs: flags.timeoutMs, ...(flags.workers === undefined ? {} : { workers: flags.workers }) });
+      const report = await check(checkInputOf(sources), solverOptions(flags));
       writeCertificate(flags.out, sources, report);
       process.stdout.write(`${verdictTable(report, catalog)}certificate: ${flags.out} (${report.obligations.length} obligations)\n`);
       process.exitCode = exitCodeOf(report.verdict);
@@ -70,5 +70,5 @@ function ownRecommendation(recommendation: Recommendation): JsonSource {
     recommendation.policy === undefined
       ? printJson({ recommendedSteps: [{ unusedPermissionsRecommendedStep: { recommendedAction: 'DETACH_POLICY' } }] })
       : printJson(recommendation.policy);
-  return { name: 'recommended.json', text, sha256: createHash('sha256').update(text, 'utf8').digest('hex') };
+  return { name: 'recommended.json', text, sha256: sha256(text) };
 }

@@ -2,12 +2,7 @@ import { Command } from 'commander';
 import { verifyCertificate } from '../prove/certificate/verify.js';
 import { EXIT } from './exit-codes.js';
 import { timeoutOption, workersOption } from './options.js';
-import { exitCodeOf } from './prove.js';
-
-interface VerifyFlags {
-  readonly timeoutMs: number;
-  readonly workers?: number;
-}
+import { exitCodeOf, solverOptions, type SolverFlags } from './prove.js';
 
 export function verifyCertCommand(): Command {
   return new Command('verify-cert')
@@ -15,8 +10,8 @@ export function verifyCertCommand(): Command {
     .argument('<dir>', 'the certificate folder')
     .addOption(timeoutOption())
     .addOption(workersOption())
-    .action(async (directory: string, flags: VerifyFlags) => {
-      const result = await verifyCertificate(directory, { timeoutMs: flags.timeoutMs, ...(flags.workers === undefined ? {} : { workers: flags.workers }) });
+    .action(async (directory: string, flags: SolverFlags) => {
+      const result = await verifyCertificate(directory, solverOptions(flags));
       if (result.problems.length > 0) {
         for (const problem of result.problems) process.stderr.write(`mismatch: ${directory}/${problem}\n`);
         process.stderr.write(`certificate ${directory}: INVALID (${result.problems.length} mismatch${result.problems.length === 1 ? '' : 'es'})\n`);
