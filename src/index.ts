@@ -24,6 +24,7 @@ export { policySize } from './policy/size.js';
 export type { ActionKey, Effect, Policy, Statement } from './policy/types.js';
 export { CLAIMS, claimInfo, type ClaimId, type ClaimResult } from './prove/claims.js';
 export { recommend, type RecommendOptions } from './recommend/recommend.js';
+export type { Recommender } from './recommend/recommender.js';
 export type { PatternOutcome, Recommendation, RecommendedAction, StatementRefinement } from './recommend/refinement.js';
 export { RefusedRecommendation } from './recommend/self-check.js';
 export { accessAnalyzerReport } from './report/access-analyzer.js';
