@@ -13,7 +13,7 @@ import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { checkOneStdin, loadCatalog, loadPolicy, loadRecommended, loadUnused } from './inputs.js';
 import { granularityOption, timeoutOption, workersOption } from './options.js';
 import { printWarnings } from './output.js';
-import { exitCodeOf, solverOptions } from './prove.js';
+import { exitCodeOf, solverOptions } from './solver-flags.js';
 
 interface CertifyFlags {
   readonly policy: string;

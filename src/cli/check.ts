@@ -7,7 +7,7 @@ import { verdictTable } from '../report/verdict-table.js';
 import { checkOneStdin, loadCatalog, loadPolicy, loadRecommended, loadUnused } from './inputs.js';
 import { granularityOption, timeoutOption, workersOption } from './options.js';
 import { printWarnings } from './output.js';
-import { exitCodeOf, proveRecommendation } from './prove.js';
+import { exitCodeOf, proveRecommendation } from './solver-flags.js';
 
 interface CheckFlags {
   readonly policy: string;

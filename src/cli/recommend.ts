@@ -12,7 +12,7 @@ import { verdictTable } from '../report/verdict-table.js';
 import { checkOneStdin, loadCatalog, loadPolicy, loadUnused, type LoadedPolicy } from './inputs.js';
 import { granularityOption, timeoutOption, workersOption } from './options.js';
 import { printWarnings, writeResult } from './output.js';
-import { exitCodeOf, proveRecommendation } from './prove.js';
+import { exitCodeOf, proveRecommendation } from './solver-flags.js';
 
 interface RecommendFlags {
   readonly policy: string;

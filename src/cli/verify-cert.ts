@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { verifyCertificate } from '../prove/certificate/verify.js';
 import { EXIT } from './exit-codes.js';
 import { timeoutOption, workersOption } from './options.js';
-import { exitCodeOf, solverOptions, type SolverFlags } from './prove.js';
+import { exitCodeOf, solverOptions, type SolverFlags } from './solver-flags.js';
 
 export function verifyCertCommand(): Command {
   return new Command('verify-cert')

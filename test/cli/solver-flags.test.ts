@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { exitCodeOf } from '../../src/cli/prove.js';
+import { exitCodeOf } from '../../src/cli/solver-flags.js';
 import { ARTICLE_CATALOG, ARTICLE_POLICY, ARTICLE_UNUSED, articleDiff } from '../article.js';
 import { allow, temporaryFolder } from '../support.js';
 import { documentOf, writeSmallInputs } from '../prove/_support.js';
