@@ -8,7 +8,7 @@ import { claimInfo } from '../prove/claims.js';
  * each refutation or unknown spelled out, then the verdict.
  */
 export function verdictTable(report: CheckReport, catalog: Catalog): string {
-  const spell = (example: string | undefined): string => (example === undefined ? '' : (catalog.canonical(example) ?? JSON.stringify(example)));
+  const spell = (example: string | undefined): string => (example === undefined ? '' : spelled(example, catalog));
   const rows = report.claims.map((claim) => {
     const info = claimInfo(claim.claim);
     return [String(claim.statement), `${info.number} ${info.title}`, claim.verdict, String(claim.obligations), spell(claim.example)];
@@ -16,14 +16,24 @@ export function verdictTable(report: CheckReport, catalog: Catalog): string {
   const header = ['stmt', 'claim', 'verdict', 'obligations', 'witness / counterexample'];
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
   const line = (cells: readonly string[]): string => `  ${cells.map((cell, column) => cell.padEnd(widths[column]!)).join('  ')}`.trimEnd();
-  const problems = report.claims
-    .filter((claim) => claim.verdict !== 'proven')
-    .map((claim) => {
-      const info = claimInfo(claim.claim);
-      const example = claim.example === undefined ? '' : ` Counterexample: ${spell(claim.example)}.`;
-      return `${claim.verdict === 'refuted' ? 'REFUTED' : 'UNKNOWN'}: claim ${info.number} (${info.title}), statement ${claim.statement}: ${claim.explanation}.${example}`;
-    });
+  const problems = problemLines(report, catalog);
   const obligations = report.obligations.length;
   const summary = `verdict: ${report.verdict.toUpperCase()}: ${obligations} obligation${obligations === 1 ? '' : 's'} in ${(report.timeMs / 1000).toFixed(2)} s on ${report.workers} worker${report.workers === 1 ? '' : 's'} (${report.solver}; catalog ${describeCatalog(report.catalog)}; granularity ${report.granularity})`;
   return [line(header), ...rows.map(line), ...(problems.length > 0 ? ['', ...problems] : []), summary, ''].join('\n');
+}
+
+/** Each refuted or unknown claim spelled out, with its counterexample: `REFUTED: claim 3 (safety), statement 1: ...`. */
+export function problemLines(report: CheckReport, catalog: Catalog): string[] {
+  return report.claims
+    .filter((claim) => claim.verdict !== 'proven')
+    .map((claim) => {
+      const info = claimInfo(claim.claim);
+      const example = claim.example === undefined ? '' : ` Counterexample: ${spelled(claim.example, catalog)}.`;
+      return `${claim.verdict === 'refuted' ? 'REFUTED' : 'UNKNOWN'}: claim ${info.number} (${info.title}), statement ${claim.statement}: ${claim.explanation}.${example}`;
+    });
+}
+
+/** An action in the catalog's spelling; any other string quoted. */
+function spelled(example: string, catalog: Catalog): string {
+  return catalog.canonical(example) ?? JSON.stringify(example);
 }
