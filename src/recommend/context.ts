@@ -1,12 +1,19 @@
 import type { Catalog } from '../catalog/catalog.js';
 import type { Granularity } from '../catalog/tokenize.js';
 import type { UnusedSet } from '../findings/unused-set.js';
+import { REFINE_PARTS, type RefineParts } from './parts.js';
 
 /** What every refinement step reads: the catalog, the unused set and the chosen granularity. */
 export interface RefineContext {
   readonly catalog: Catalog;
   readonly unused: UnusedSet;
   readonly granularity: Granularity;
+  /** The steps to refine with; iam-refine's own (`REFINE_PARTS`) when absent. */
+  readonly parts?: RefineParts;
+}
+
+export function partsOf(context: RefineContext): RefineParts {
+  return context.parts ?? REFINE_PARTS;
 }
 
 export function byLowerCase(a: string, b: string): number {

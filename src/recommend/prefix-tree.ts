@@ -25,11 +25,11 @@ export interface PrefixTree {
   readonly ranges: readonly (readonly [number, number])[];
 }
 
-export function buildPrefixTree(members: Members, root: string, granularity: Granularity): PrefixTree {
+export function buildPrefixTree(members: Members, root: string, granularity: Granularity, boundaries = tokenBoundaries): PrefixTree {
   const keySet = new Set<string>();
   members.lower.forEach((lower, index) => {
     if (!lower.startsWith(root)) return;
-    for (const cut of tokenBoundaries(members.spelling[index]!, granularity)) {
+    for (const cut of boundaries(members.spelling[index]!, granularity)) {
       if (cut > root.length) keySet.add(lower.slice(0, cut));
     }
   });

@@ -7,6 +7,7 @@ import type { Json, JsonObject } from '../input/json.js';
 import { replaceKey, withStatements } from '../policy/print.js';
 import type { Policy, Statement } from '../policy/types.js';
 import type { RefineContext } from './context.js';
+import { REFINE_PARTS, type RefineParts } from './parts.js';
 import { refineActionStatement } from './refine-action.js';
 import { refineNotActionStatement } from './refine-not-action.js';
 import { statementIdentity, type Recommendation, type StatementRefinement } from './refinement.js';
@@ -18,6 +19,14 @@ export interface RecommendOptions {
   readonly policySource?: string;
 }
 
+/** The steps of a whole recommendation: the refinement steps, and how each statement is refined. */
+export interface RecommenderParts extends RefineParts {
+  readonly refineStatement: (statement: Statement, context: RefineContext) => StatementRefinement;
+}
+
+/** iam-refine's own parts. */
+export const RECOMMENDER_PARTS: RecommenderParts = { ...REFINE_PARTS, refineStatement };
+
 /**
  * The recommender: a pure function of the policy, the unused set and the catalog. `Deny`
  * statements are never changed; a statement left with nothing is dropped; a policy left with
@@ -25,8 +34,19 @@ export interface RecommendOptions {
  * is returned (see `self-check.ts`): a refinement that would lose or add an action is refused.
  */
 export function recommend(policy: Policy, unused: UnusedSet, catalog: Catalog, options: RecommendOptions = {}): Recommendation {
-  const context: RefineContext = { catalog, unused, granularity: options.granularity ?? 'word' };
-  const statements = policy.statements.map((statement) => refineStatement(statement, context));
+  const recommendation = recommendUnchecked(policy, unused, catalog, options);
+  assertSound(policy, recommendation, unused, catalog);
+  return recommendation;
+}
+
+/**
+ * The recommender built from the given parts, without its self-check: the fuzz campaign's
+ * mutant recommenders use it so that their wrong results reach the checker instead of being
+ * refused. Everything else calls `recommend`.
+ */
+export function recommendUnchecked(policy: Policy, unused: UnusedSet, catalog: Catalog, options: RecommendOptions = {}, parts: RecommenderParts = RECOMMENDER_PARTS): Recommendation {
+  const context: RefineContext = { catalog, unused, granularity: options.granularity ?? 'word', parts };
+  const statements = policy.statements.map((statement) => parts.refineStatement(statement, context));
   const survivors = statements.flatMap((refinement, index) => {
     const statement = policy.statements[index]!;
     if (refinement.outcome === 'dropped') return [];
@@ -35,7 +55,7 @@ export function recommend(policy: Policy, unused: UnusedSet, catalog: Catalog, o
   });
   const changed = statements.some((refinement) => refinement.outcome !== 'unchanged');
   const recommended: JsonObject | undefined = survivors.length === 0 ? undefined : changed ? withStatements(policy, survivors) : policy.raw;
-  const recommendation: Recommendation = {
+  return {
     recommendedAction: recommended === undefined ? 'DETACH_POLICY' : 'CREATE_POLICY',
     changed,
     policy: recommended,
@@ -44,10 +64,9 @@ export function recommend(policy: Policy, unused: UnusedSet, catalog: Catalog, o
     catalog: catalog.identity,
     granularity: context.granularity,
   };
-  assertSound(policy, recommendation, unused, catalog);
-  return recommendation;
 }
 
+/** `Deny` statements stay as they are; `Action` and `NotAction` statements are refined each their own way. */
 function refineStatement(statement: Statement, context: RefineContext): StatementRefinement {
   if (statement.effect === 'Deny') {
     return { ...statementIdentity(statement), outcome: 'unchanged', patterns: [], addedExclusions: [], redundant: [], result: statement.patterns };

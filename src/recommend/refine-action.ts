@@ -1,12 +1,11 @@
 import { parseGlob, type Glob } from '../glob/glob.js';
 import { includes } from '../glob/inclusion.js';
-import { isUnused } from '../findings/unused-set.js';
 import type { Statement } from '../policy/types.js';
-import { sortedPatterns, type RefineContext } from './context.js';
+import { partsOf, sortedPatterns, type RefineContext } from './context.js';
 import { buildPrefixTree, type Members } from './prefix-tree.js';
 import { withoutRedundant } from './redundancy.js';
 import { statementIdentity as identity, type PatternOutcome, type StatementRefinement } from './refinement.js';
-import { shortestSafeNodes, writeSelected, type Mark } from './select.js';
+import { shortestSafeNodes, type Mark } from './select.js';
 
 /**
  * Refines an `Allow` statement with `Action`: a literal unused action goes; a pattern that allows
@@ -15,9 +14,10 @@ import { shortestSafeNodes, writeSelected, type Mark } from './select.js';
  */
 export function refineActionStatement(statement: Statement, context: RefineContext): StatementRefinement {
   const { catalog, unused } = context;
+  const parts = partsOf(context);
   const globs = statement.patterns.map(parseGlob);
-  const matches = globs.map((glob) => catalog.matching(glob));
-  const isUnusedIndex = (index: number): boolean => unused.actions.has(catalog.lowerActions[index]!);
+  const matches = globs.map((glob) => parts.matching(catalog, glob));
+  const isUnusedIndex = (index: number): boolean => parts.isUnused(unused, catalog.lowerActions[index]!);
 
   // The trie's members: every catalog action the statement allows, so that its nodes, and
   // a node's parent, are the same whichever pattern a prefix is found for.
@@ -30,7 +30,7 @@ export function refineActionStatement(statement: Statement, context: RefineConte
   const patterns: PatternOutcome[] = globs.map((glob, position) => {
     const unusedMatched = matches[position]!.filter(isUnusedIndex).map((index) => catalog.actions[index]!);
     if (!glob.hasWildcard) {
-      const fate = isUnused(unused, glob.lower) ? 'removed' : 'kept';
+      const fate = parts.isUnused(unused, glob.lower) ? 'removed' : 'kept';
       return { pattern: glob.text, fate, replacements: [], unusedMatched: fate === 'removed' ? [catalog.canonical(glob.text) ?? glob.text] : [] };
     }
     if (unusedMatched.length === 0) return { pattern: glob.text, fate: 'kept', replacements: [], unusedMatched };
@@ -59,7 +59,8 @@ export function refineActionStatement(statement: Statement, context: RefineConte
  * admits `cloudformation:ListStack*` but not `cloudformation:List*`).
  */
 function generalize(glob: Glob, members: Members, marks: readonly Mark[], context: RefineContext): string[] {
-  const tree = buildPrefixTree(members, glob.literalPrefix, context.granularity);
+  const parts = partsOf(context);
+  const tree = buildPrefixTree(members, glob.literalPrefix, context.granularity, parts.tokenBoundaries);
   const expressible = (node: number): boolean => glob.isPrefixPattern || includes(glob.text, `${tree.keys[node]!}*`);
-  return sortedPatterns(shortestSafeNodes(tree, marks, expressible).map((selected) => writeSelected(tree, selected)));
+  return sortedPatterns(shortestSafeNodes(tree, marks, expressible, parts.isSafeNode).map((selected) => parts.writeSelected(tree, selected)));
 }

@@ -1,10 +1,10 @@
 import { parseGlob } from '../glob/glob.js';
 import type { Statement } from '../policy/types.js';
-import { sortedPatterns, type RefineContext } from './context.js';
+import { partsOf, sortedPatterns, type RefineContext } from './context.js';
 import { buildPrefixTree } from './prefix-tree.js';
 import { withoutRedundant } from './redundancy.js';
 import { statementIdentity as identity, type StatementRefinement } from './refinement.js';
-import { shortestSafeNodes, writeSelected, type Mark } from './select.js';
+import { shortestSafeNodes, type Mark } from './select.js';
 
 /**
  * Refines an `Allow` statement with `NotAction`: it allows every action its exclusions do not
@@ -13,15 +13,16 @@ import { shortestSafeNodes, writeSelected, type Mark } from './select.js';
  */
 export function refineNotActionStatement(statement: Statement, context: RefineContext): StatementRefinement {
   const { catalog, unused } = context;
-  const excluded = new Set(statement.patterns.flatMap((pattern) => catalog.matching(parseGlob(pattern))));
-  const marks: Mark[] = catalog.lowerActions.map((lower, index) => (excluded.has(index) ? 'neutral' : unused.actions.has(lower) ? 'wanted' : 'forbidden'));
+  const parts = partsOf(context);
+  const excluded = new Set(statement.patterns.flatMap((pattern) => parts.matching(catalog, parseGlob(pattern))));
+  const marks: Mark[] = catalog.lowerActions.map((lower, index) => (excluded.has(index) ? 'neutral' : parts.isUnused(unused, lower) ? 'wanted' : 'forbidden'));
   const base = { ...identity(statement), patterns: [] };
 
   if (!marks.includes('wanted')) return { ...base, outcome: 'unchanged', addedExclusions: [], redundant: [], result: statement.patterns };
   if (!marks.includes('forbidden')) return { ...base, outcome: 'dropped', addedExclusions: [], redundant: [], result: [] };
 
-  const tree = buildPrefixTree({ lower: catalog.lowerActions, spelling: catalog.actions }, '', context.granularity);
-  const additions = sortedPatterns(shortestSafeNodes(tree, marks).map((selected) => writeSelected(tree, selected)));
+  const tree = buildPrefixTree({ lower: catalog.lowerActions, spelling: catalog.actions }, '', context.granularity, parts.tokenBoundaries);
+  const additions = sortedPatterns(shortestSafeNodes(tree, marks, undefined, parts.isSafeNode).map((selected) => parts.writeSelected(tree, selected)));
   const { kept, dropped } = withoutRedundant(
     [
       ...statement.patterns.map((text) => ({ text, isNew: false, dropWhen: 'strings' as const })),

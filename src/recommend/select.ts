@@ -16,6 +16,15 @@ export interface SelectedNode {
 }
 
 /**
+ * Whether a node may stand for its subtree, given the count of forbidden members in a range of
+ * members (the node's subtree is the range `tree.ranges[node]`).
+ */
+export type SafeNodeTest = (tree: PrefixTree, node: number, forbiddenIn: (from: number, to: number) => number) => boolean;
+
+/** A node is safe when no member anywhere below it is forbidden. */
+export const coversNoForbidden: SafeNodeTest = (tree, node, forbiddenIn) => forbiddenIn(...tree.ranges[node]!) === 0;
+
+/**
  * The least general generalization: walking down from the root, take every safe node (no
  * forbidden member below it) that has wanted members, and go no deeper there; below an unsafe
  * node, a wanted member equal to the node is taken by name. `expressible` says whether a node's
@@ -23,18 +32,15 @@ export interface SelectedNode {
  * patterns for every string); a node that is not, but covers a single member, stands as that
  * member's name.
  */
-export function shortestSafeNodes(tree: PrefixTree, marks: readonly Mark[], expressible: (node: number) => boolean = () => true): SelectedNode[] {
+export function shortestSafeNodes(tree: PrefixTree, marks: readonly Mark[], expressible: (node: number) => boolean = () => true, isSafe: SafeNodeTest = coversNoForbidden): SelectedNode[] {
   const wanted = prefixCounts(marks, 'wanted');
   const forbidden = prefixCounts(marks, 'forbidden');
-  const count = (counts: readonly number[], node: number): number => {
-    const [from, to] = tree.ranges[node]!;
-    return counts[to]! - counts[from]!;
-  };
+  const forbiddenIn = (from: number, to: number): number => forbidden[to]! - forbidden[from]!;
   const selected: SelectedNode[] = [];
   const visit = (node: number): void => {
-    if (count(wanted, node) === 0) return;
     const [from, to] = tree.ranges[node]!;
-    if (count(forbidden, node) === 0 && (to - from === 1 || expressible(node))) {
+    if (wanted[to]! - wanted[from]! === 0) return;
+    if (isSafe(tree, node, forbiddenIn) && (to - from === 1 || expressible(node))) {
       selected.push({ node, kind: 'subtree' });
       return;
     }
