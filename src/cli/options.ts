@@ -15,7 +15,7 @@ export function workersOption(): Option {
   return new Option('--workers <n>', 'solver threads (default: the cores, at most 4)').argParser(positiveInteger);
 }
 
-function positiveInteger(text: string): number {
+export function positiveInteger(text: string): number {
   const value = Number(text);
   if (!Number.isInteger(value) || value < 1) throw new InvalidArgumentError('expected a positive whole number');
   return value;

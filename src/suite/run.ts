@@ -1,0 +1,64 @@
+import type { SolverPool } from '../prove/solver/pool.js';
+import type { Recommender } from '../recommend/recommender.js';
+import type { LoadedCase } from './load.js';
+import { runCase, type CaseResult } from './run-case.js';
+
+export interface ProveCasesOptions {
+  readonly recommender: Recommender;
+  /** One pool for every case: its workers stay warm, and cases in flight share them. */
+  readonly pool: SolverPool;
+  readonly update: boolean;
+  /** How many cases are in flight at once (recommending, or waiting on the pool). */
+  readonly concurrency: number;
+  /** Called as each case ends, in the order they end. */
+  readonly onResult?: (result: CaseResult) => void;
+}
+
+/** Runs the cases, a few at a time on the shared pool; the results come back in the cases' order. */
+export async function proveCases(cases: readonly LoadedCase[], options: ProveCasesOptions): Promise<CaseResult[]> {
+  const results: CaseResult[] = new Array<CaseResult>(cases.length);
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < cases.length) {
+      const index = next++;
+      const result = await runCase(cases[index]!, options);
+      results[index] = result;
+      options.onResult?.(result);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, cases.length)) }, lane));
+  return results;
+}
+
+/** The counts of a run, for one suite or for all. */
+export interface Tally {
+  readonly suite: string;
+  readonly cases: number;
+  /** Passed with every claim proven. */
+  readonly proven: number;
+  /** Passed with exactly the expected refutations (a given wrong recommendation). */
+  readonly refutedAsExpected: number;
+  readonly failed: number;
+  readonly unknown: number;
+  /** The cases' own times added up (cases overlap: this is more than the wall time). */
+  readonly timeMs: number;
+}
+
+/** One tally per suite in the order the suites first appear, then the total (suite `all`). */
+export function tallies(results: readonly CaseResult[]): Tally[] {
+  const suites = [...new Set(results.map((result) => result.spec.suite))];
+  return [...suites.map((suite) => tally(suite, results.filter((result) => result.spec.suite === suite))), tally('all', results)];
+}
+
+function tally(suite: string, results: readonly CaseResult[]): Tally {
+  const passed = results.filter((result) => result.status === 'passed');
+  return {
+    suite,
+    cases: results.length,
+    proven: passed.filter((result) => result.judged?.verdict === 'proven').length,
+    refutedAsExpected: passed.filter((result) => result.judged?.verdict === 'refuted').length,
+    failed: results.filter((result) => result.status === 'failed').length,
+    unknown: results.filter((result) => result.status === 'unknown').length,
+    timeMs: results.reduce((sum, result) => sum + result.timeMs, 0),
+  };
+}
