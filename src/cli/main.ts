@@ -5,6 +5,7 @@ import { TOOL_VERSION } from '../version.js';
 import { EXIT } from './exit-codes.js';
 import { certifyCommand } from './certify.js';
 import { checkCommand } from './check.js';
+import { explainCommand } from './explain.js';
 import { proveCommand } from './prove-suites.js';
 import { recommendCommand } from './recommend.js';
 import { verifyCertCommand } from './verify-cert.js';
@@ -20,6 +21,7 @@ export function program(): Command {
   root.addCommand(checkCommand());
   root.addCommand(certifyCommand());
   root.addCommand(verifyCertCommand());
+  root.addCommand(explainCommand());
   root.addCommand(proveCommand());
   for (const command of root.commands) command.exitOverride();
   return root;

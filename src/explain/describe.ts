@@ -1,0 +1,56 @@
+import type { ExplainedNode, PatternTrie } from './model.js';
+
+/** The words every renderer shows for a node, so that the picture and the terminal say the same. */
+
+/** The root's label: the pattern's literal prefix, `*` for a pattern that starts with a wildcard. */
+export function nodeLabel(node: ExplainedNode): string {
+  return node.parent < 0 && node.label === '' ? '*' : node.label;
+}
+
+/** `12 used · 3 unused` (and `· 2 other` for used actions other patterns allow). */
+export function countsText(node: ExplainedNode): string {
+  return `${node.used} used · ${node.unused} unused${node.other > 0 ? ` · ${node.other} other` : ''}`;
+}
+
+/** Safe or unsafe, and the action the node stands for (`unsafe, unused action s3:GetBucketAcl`). */
+export function statusText(node: ExplainedNode): string {
+  return `${node.safe ? 'safe' : 'unsafe'}${node.action === undefined ? '' : `, ${node.action.kind} action ${node.action.name}`}`;
+}
+
+/** `5 chosen below`, for a node some recommendation descends into. */
+export function belowText(node: ExplainedNode): string {
+  return node.chosenBelow > 0 ? `${node.chosenBelow} chosen below` : '';
+}
+
+/** The pattern iam-refine writes for the node, and the given recommendation's when they differ. */
+export function choiceText(node: ExplainedNode, given: boolean): string {
+  const parts: string[] = [];
+  if (node.chosen !== undefined) parts.push(`chosen: ${node.chosen.pattern}`);
+  if (given && node.chosen?.pattern !== node.given?.pattern) {
+    parts.push(node.given === undefined ? 'not in the given recommendation' : `given: ${node.given.pattern}${node.chosen === undefined ? ' (iam-refine: not chosen)' : ''}`);
+  }
+  if (node.witness !== undefined) parts.push(`minimality witness: ${node.witness}`);
+  return parts.join('; ');
+}
+
+/** Whether the two recommendations treat the node differently. */
+export function differs(node: ExplainedNode, given: boolean): boolean {
+  return given && node.chosen?.pattern !== node.given?.pattern;
+}
+
+/** `statement 1, s3:Get*: replaced by 7 patterns` */
+export function trieTitle(trie: PatternTrie): string {
+  const what = trie.fate === 'removed' ? 'removed (every action it allows is unused)' : `replaced by ${trie.replacements.length} pattern${trie.replacements.length === 1 ? '' : 's'}`;
+  return `statement ${trie.statement}, ${trie.pattern}: ${what}`;
+}
+
+/** How many nodes are hidden below a collapsed node. */
+export function hiddenBelow(nodes: readonly ExplainedNode[], id: number): number {
+  let count = 0;
+  const stack = [...nodes[id]!.children];
+  while (stack.length > 0) {
+    count++;
+    stack.push(...nodes[stack.pop()!]!.children);
+  }
+  return count;
+}
