@@ -65,7 +65,7 @@ export function certifyCommand(): Command {
 }
 
 /** iam-refine's own recommendation as the text a certificate copies: the policy, or a DETACH_POLICY step. */
-function ownRecommendation(recommendation: Recommendation): JsonSource {
+export function ownRecommendation(recommendation: Recommendation): JsonSource {
   const text =
     recommendation.policy === undefined
       ? printJson({ recommendedSteps: [{ unusedPermissionsRecommendedStep: { recommendedAction: 'DETACH_POLICY' } }] })

@@ -28,7 +28,7 @@ export function printWarnings(warnings: readonly Warning[]): void {
   }
 }
 
-function canonicalPath(path: string): string {
+export function canonicalPath(path: string): string {
   try {
     return realpathSync(path);
   } catch {
