@@ -3,6 +3,7 @@ import { InputError } from '../input/input-error.js';
 import { RefusedRecommendation } from '../recommend/self-check.js';
 import { TOOL_VERSION } from '../version.js';
 import { EXIT } from './exit-codes.js';
+import { accountCommand } from './account.js';
 import { certifyCommand } from './certify.js';
 import { checkCommand } from './check.js';
 import { explainCommand } from './explain.js';
@@ -21,6 +22,7 @@ export function program(): Command {
   root.addCommand(checkCommand());
   root.addCommand(certifyCommand());
   root.addCommand(verifyCertCommand());
+  root.addCommand(accountCommand());
   root.addCommand(explainCommand());
   root.addCommand(proveCommand());
   for (const command of root.commands) command.exitOverride();
