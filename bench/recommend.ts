@@ -57,7 +57,7 @@ function managedPolicyRow(managed: readonly ManagedPolicy[], catalog: Catalog, g
 }
 
 /** Every action whose access levels ("Tagging, Write", ...) include neither Read nor List is unused. */
-function readListUnused(catalog: Catalog): UnusedSet {
+export function readListUnused(catalog: Catalog): UnusedSet {
   const byService = new Map<string, string[]>();
   for (const { action, accessLevel } of pinnedActions()) {
     const levels = accessLevel.split(',').map((level) => level.trim());

@@ -46,7 +46,7 @@ export function explanationPage(input: PageInput): string {
     '</head>',
     '<body>',
     `<h1>${escapeHtml(title)}</h1>`,
-    `<p class="meta">catalog <code id="catalog">${escapeHtml(describeCatalog(explanation.catalog))}</code> · granularity <code>${explanation.granularity}</code> · recommendation: ${escapeHtml(input.afterName)} · iam-refine ${escapeHtml(TOOL_VERSION)}</p>`,
+    `<p class="meta">${explanation.catalog.source === 'package' ? 'catalog ' : ''}<code id="catalog">${escapeHtml(describeCatalog(explanation.catalog))}</code> · granularity <code>${explanation.granularity}</code> · recommendation: ${escapeHtml(input.afterName)} · iam-refine ${escapeHtml(TOOL_VERSION)}</p>`,
     LEGEND,
     input.proof === undefined ? '' : proofSection(input.proof),
     diffSection(input),
