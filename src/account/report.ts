@@ -48,6 +48,8 @@ function policySection(result: PrincipalResult, policy: PolicyResult, proof: Pol
   section.actionsRemoved = policy.actionsRemoved;
   if (policy.recommendation !== undefined) section.granularity = policy.recommendation.granularity;
   if (policy.create.length > 0) section.files = [...policyFiles(result, policy).policies];
+  // For each part, the statement of the whole recommendation each of its statements is a piece of: how the parts join back.
+  if (policy.split !== undefined) section.splitStatements = policy.split.origins.map((origins) => [...origins]);
   if (proof !== undefined) section.proof = { verdict: proof.report.verdict, ...(proof.certificate === undefined ? {} : { certificate: policyFiles(result, policy).certificate }) };
   section.notes = [...policy.notes];
   if (policy.original !== undefined && policy.recommendation !== undefined) {
