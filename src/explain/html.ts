@@ -131,8 +131,10 @@ function unplacedSection(explanation: Explanation): string {
 
 /** Opens and closes subtrees: redraws a trie's rows with the very function that drew them. */
 function pageScript(): string {
+  // Run from TypeScript through esbuild (tsx), a function's source calls esbuild's `__name`.
   return `(function () {
 'use strict';
+var __name = function (target) { return target; };
 var trieRows = ${trieRows.toString()};
 document.querySelectorAll('figure.trie').forEach(function (figure) {
   var data = JSON.parse(figure.querySelector('script.trie-data').textContent);
