@@ -49,5 +49,6 @@ function judgedJson(judged: JudgedRecommendation): JsonObject {
     size: judged.size,
     obligations: judged.obligations,
     claims: judged.claims.map((claim): Json => claimJson(claim)),
+    solverMs: Math.round(judged.solverMs),
   };
 }

@@ -23,6 +23,8 @@ export interface JudgedRecommendation {
   /** Each refuted or unknown claim spelled out, with its counterexample. */
   readonly findings: readonly string[];
   readonly obligations: number;
+  /** The solver's time on the obligations, added up: what the case costs, whatever else shared the pool. */
+  readonly solverMs: number;
   /** `CREATE_POLICY` with the policy's size (whitespace-free, as IAM counts it), or `DETACH_POLICY` (size 0). */
   readonly action: 'CREATE_POLICY' | 'DETACH_POLICY';
   readonly size: number;
@@ -109,6 +111,7 @@ async function judge(loaded: LoadedCase, recommended: Policy | undefined, size: 
     claims: report.claims,
     findings: problemLines(report, loaded.catalog),
     obligations: report.obligations.length,
+    solverMs: report.obligations.reduce((sum, result) => sum + result.outcome.timeMs, 0),
     action: recommended === undefined ? 'DETACH_POLICY' : 'CREATE_POLICY',
     size,
   };
