@@ -109,7 +109,7 @@ const SMALL_SUBTREE = 16;
  */
 export function explain(input: ExplainInput): Explanation {
   const { original, recommendation } = input;
-  const givenPatterns = input.given === undefined ? undefined : newPatternsByStatement(original, input.given.policy);
+  const givenPatterns = input.given === undefined ? undefined : givenByStatement(original, input.given.policy);
   const tries: PatternTrie[] = [];
   const placed = new Set<string>();
   for (const refinement of recommendation.statements) {
@@ -118,33 +118,40 @@ export function explain(input: ExplainInput): Explanation {
     const refined = refinement.patterns.flatMap((outcome, position) => (outcome.fate !== 'kept' && parseGlob(outcome.pattern).hasWildcard ? [{ outcome, position }] : []));
     if (refined.length === 0) continue;
     const allowed = allowedActions(statement, input.catalog);
-    const given = givenPatterns?.get(refinement.index) ?? [];
+    const given = givenPatterns?.get(refinement.index) ?? { added: [], kept: new Set<string>() };
     const roots = refined.map(({ outcome }) => parseGlob(outcome.pattern).literalPrefix);
     for (const { outcome, position } of refined) {
       const root = parseGlob(outcome.pattern).literalPrefix;
       // A given pattern belongs to the trie with the longest root it starts with.
-      const mine = given.filter((pattern) => {
+      const mine = given.added.filter((pattern) => {
         const prefix = parseGlob(pattern).literalPrefix;
         return prefix.startsWith(root) && !roots.some((other) => other.length > root.length && other.startsWith(root) && prefix.startsWith(other));
       });
-      const trie = patternTrie(input, statement, allowed, outcome, position, givenPatterns === undefined ? undefined : mine);
+      // A given recommendation that keeps the wildcard itself chooses the root.
+      const givenChoice = givenPatterns === undefined ? undefined : { patterns: mine, keepsRoot: given.kept.has(outcome.pattern) };
+      const trie = patternTrie(input, statement, allowed, outcome, position, givenChoice);
       for (const pattern of trie.placed) placed.add(`${refinement.index}\u0000${pattern}`);
       tries.push(trie.trie);
     }
   }
-  const unplaced = [...(givenPatterns ?? new Map<number, readonly string[]>())].flatMap(([statement, patterns]) =>
-    patterns.filter((pattern) => !placed.has(`${statement}\u0000${pattern}`)).map((pattern) => ({ statement, pattern })),
+  const unplaced = [...(givenPatterns ?? new Map<number, GivenStatement>())].flatMap(([statement, { added }]) =>
+    added.filter((pattern) => !placed.has(`${statement}\u0000${pattern}`)).map((pattern) => ({ statement, pattern })),
   );
   return { catalog: input.catalog.identity, granularity: input.granularity, tries, unplaced, given: input.given !== undefined };
 }
 
-/** For each original statement, the patterns its refined counterpart has that it does not. */
-function newPatternsByStatement(original: Policy, recommended: Policy | undefined): Map<number, readonly string[]> {
-  const result = new Map<number, readonly string[]>();
+/** What a given recommendation made of one statement: the patterns it added, and the original ones it kept. */
+interface GivenStatement {
+  readonly added: readonly string[];
+  readonly kept: ReadonlySet<string>;
+}
+
+function givenByStatement(original: Policy, recommended: Policy | undefined): Map<number, GivenStatement> {
+  const result = new Map<number, GivenStatement>();
   for (const { original: statement, refined } of alignStatements(original, recommended).pairs) {
     if (refined === undefined) continue;
     const before = new Set(statement.patterns);
-    result.set(statement.index, refined.patterns.filter((pattern) => !before.has(pattern)));
+    result.set(statement.index, { added: refined.patterns.filter((pattern) => !before.has(pattern)), kept: new Set(refined.patterns.filter((pattern) => before.has(pattern))) });
   }
   return result;
 }
@@ -165,7 +172,7 @@ function patternTrie(
   allowed: readonly number[],
   outcome: PatternOutcome,
   position: number,
-  givenPatterns: readonly string[] | undefined,
+  given: { readonly patterns: readonly string[]; readonly keepsRoot: boolean } | undefined,
 ): { trie: PatternTrie; placed: string[] } {
   const { catalog, unused, granularity } = input;
   const glob = parseGlob(outcome.pattern);
@@ -175,7 +182,8 @@ function patternTrie(
   const marks: Marks = { used: prefixCounts(kinds, 'used'), unused: prefixCounts(kinds, 'unused'), other: prefixCounts(kinds, 'other') };
 
   const ownChoices = placeChoices(tree, outcome.replacements);
-  const givenChoices = givenPatterns === undefined ? undefined : placeChoices(tree, givenPatterns);
+  const givenChoices = given === undefined ? undefined : placeChoices(tree, given.patterns);
+  if (given?.keepsRoot) givenChoices?.byNode.set(0, { kind: 'wildcard', pattern: outcome.pattern });
   const nodes = layOut(tree, kinds, marks, ownChoices.byNode, givenChoices?.byNode);
   const differences = givenChoices === undefined ? 0 : nodes.filter((node) => node.chosen?.pattern !== node.given?.pattern).length;
   return {
@@ -185,7 +193,7 @@ function patternTrie(
       pattern: outcome.pattern,
       fate: outcome.fate,
       replacements: outcome.replacements,
-      givenReplacements: givenPatterns,
+      givenReplacements: given === undefined ? undefined : given.keepsRoot ? [outcome.pattern, ...given.patterns] : given.patterns,
       nodes,
       differences,
     },

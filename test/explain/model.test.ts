@@ -138,3 +138,14 @@ describe('tries of other shapes', () => {
     expect({ root: trie.nodes[0]!.expanded, chosen: trie.nodes[0]!.chosenBelow, visible, opened: childrenOf(trie, 0).filter((node) => node.expanded).length }).toEqual({ root: true, chosen: 300, visible: 31, opened: 0 });
   });
 });
+
+describe('a given recommendation that keeps a refined wildcard', () => {
+  it('chooses the root, which differs from every node iam-refine chose', () => {
+    const explanation = explain(articleRequest({ given: articleRecommendedWith({ 's3:GetAccess*': 's3:Get*' }) }));
+    const trie = explanation.tries[0]!;
+    expect(trie.nodes[0]!.given).toEqual({ kind: 'wildcard', pattern: 's3:Get*' });
+    expect(trie.givenReplacements).toEqual(['s3:Get*', 's3:GetAccountPublicAccessBlock', 's3:GetDataAccess', 's3:GetJobTagging', 's3:GetMulti*', 's3:GetObject*', 's3:GetStorage*']);
+    expect(trie.differences).toBe(2);
+    expect(explanation.unplaced).toEqual([]);
+  });
+});
