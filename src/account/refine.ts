@@ -78,6 +78,8 @@ export interface AccountResult {
 
 export interface AccountOptions {
   readonly granularity?: Granularity;
+  /** Called as each role, user and group is done (refined or skipped), for progress. */
+  readonly onPrincipal?: (principal: Principal) => void;
 }
 
 /**
@@ -103,33 +105,35 @@ export function refineAccount(details: AccountDetails, findings: AccountFindings
 
   for (const principal of details.principals.filter((candidate) => candidate.kind !== 'group')) {
     const finding = findings.unusedPermissions.get(principal.arn);
-    if (finding === undefined) {
-      skipped.push({ principal, reason: 'no unused-permission finding: not refined' });
-      continue;
+    if (finding === undefined) skipped.push({ principal, reason: 'no unused-permission finding: not refined' });
+    else {
+      const { unused, source } = unusedOfFinding(finding, catalog);
+      principals.push(refinePrincipal(principal, unused, source, finding.ids, details, catalog, granularity, groupNotes(principal, details)));
     }
-    const { unused, source } = unusedOfFinding(finding, catalog);
-    principals.push(refinePrincipal(principal, unused, source, finding.ids, details, catalog, granularity, groupNotes(principal, details)));
+    options.onPrincipal?.(principal);
   }
   for (const group of details.principals.filter((candidate) => candidate.kind === 'group')) {
     const members = details.principals.filter((user) => user.kind === 'user' && user.groups.includes(group.name));
     const refined = members.map((member) => principals.find((result) => result.principal === member));
     const missing = members.filter((_, index) => refined[index] === undefined);
-    if (group.inline.length + group.attached.length === 0) continue;
-    if (members.length === 0 || missing.length > 0) {
+    if (group.inline.length + group.attached.length === 0) {
+      // Nothing to refine, nothing to say.
+    } else if (members.length === 0 || missing.length > 0) {
       const reason =
         members.length === 0
           ? 'no members: not refined'
           : `not refined: its policies serve every member, and ${missing.map((member) => member.name).join(', ')} ${missing.length === 1 ? 'has' : 'have'} no unused-permission finding`;
       skipped.push({ principal: group, reason });
-      continue;
+    } else {
+      const unused = commonUnused(refined.map((result) => result!.unused));
+      const source = shortFormSource(unused, `unused actions common to the members of group ${group.name}`, catalog);
+      principals.push(
+        refinePrincipal(group, unused, source, [], details, catalog, granularity, [
+          `refined with the unused actions common to its members (${members.map((member) => member.name).join(', ')})`,
+        ]),
+      );
     }
-    const unused = commonUnused(refined.map((result) => result!.unused));
-    const source = shortFormSource(unused, `unused actions common to the members of group ${group.name}`, catalog);
-    principals.push(
-      refinePrincipal(group, unused, source, [], details, catalog, granularity, [
-        `refined with the unused actions common to its members (${members.map((member) => member.name).join(', ')})`,
-      ]),
-    );
+    options.onPrincipal?.(group);
   }
   for (const result of principals) warnings.push(...result.unused.warnings);
   return { catalog: catalog.identity, granularity, principals: withSharedPolicyNotes(principals), skipped, notices, warnings };

@@ -25,8 +25,15 @@ export function principalReport(account: AccountResult, index: number, proofs: A
     tool: `${TOOL_NAME} ${TOOL_VERSION}`,
     catalog: { ...account.catalog },
     policies: result.policies.map((policy, q) => policySection(result, policy, proofs?.get(proofKey(index, q)))),
-    notes: [...result.notes],
+    notes: [...result.notes, ...withoutStep(result)],
   };
+}
+
+/** The policies a principal's steps leave out although they are not settled: said at the top, not only in their sections. */
+function withoutStep(result: PrincipalResult): string[] {
+  return result.policies
+    .filter((policy) => policy.outcome === 'not-applicable' || policy.outcome === 'missing')
+    .map((policy) => `no step for ${policy.existingPolicyId}: ${policy.outcome === 'missing' ? 'its document is not in the export' : 'its recommendation does not fit IAM quotas as is'} (see its notes)`);
 }
 
 function stepsOf(policy: PolicyResult): JsonObject[] {

@@ -53,7 +53,9 @@ export function accountCommand(): Command {
       const { catalog, source: catalogFile } = loadCatalog(flags.catalog);
       const details = parseAccountDetails(readJsonFile(flags.details, SIZE_LIMITS.catalog).value, flags.details === '-' ? '<stdin>' : flags.details);
       const findings = parseAccountFindings(flags.findings.map((file) => ({ name: file === '-' ? '<stdin>' : file, value: readJsonFile(file, SIZE_LIMITS.unused).value })));
-      const account = refineAccount(details, findings, catalog, { granularity: flags.granularity });
+      const refining = createProgress({ total: details.principals.length, noun: 'principals' });
+      const account = refineAccount(details, findings, catalog, { granularity: flags.granularity, onPrincipal: () => refining.advance() });
+      refining.finish();
       printWarnings(account.warnings);
 
       let proofs: AccountProofs | undefined;

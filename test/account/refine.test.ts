@@ -168,10 +168,12 @@ describe('refineAccount and IAM size quotas', () => {
     const others = Array.from({ length: 9 }, (_, index) => ({ name: `Small${index}`, document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:GetCallerIdentity', Resource: '*' }] } }));
     const account = refineOne(roleExport('NetRole', [], [wholeService('Ec2All', 'ec2'), ...others]), findingFor('NetRole', { ec2: everyOther('ec2') }));
     const result = account.principals[0]!.policies[0]!;
-    expect({ outcome: result.outcome, create: result.create, steps: (principalReport(account, 0, undefined).recommendedSteps as readonly Json[]).length }).toEqual({
+    const report = principalReport(account, 0, undefined);
+    expect({ outcome: result.outcome, create: result.create, steps: (report.recommendedSteps as readonly Json[]).length, notes: report.notes }).toEqual({
       outcome: 'not-applicable',
       create: [],
       steps: 0,
+      notes: ['no step for arn:aws:iam::111122223333:policy/Ec2All: its recommendation does not fit IAM quotas as is (see its notes)'],
     });
     const size = result.size!.recommended;
     expect(result.notes).toEqual([
