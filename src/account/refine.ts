@@ -216,7 +216,7 @@ function refinePrincipal(
     if (draft.kind === 'inline' || recommendation === undefined || sizeOf(recommendation) <= QUOTAS.managedPolicy || granularity === 'char') return;
     const compact = refine(draft, 'char');
     fitNotes[index]!.push(`${sizeOf(recommendation)} characters at word granularity, over the ${QUOTAS.managedPolicy} quota of a managed policy; ${sizeOf(compact)} at char granularity`);
-    chosen[index] = compact;
+    if (sizeOf(compact) < sizeOf(recommendation)) chosen[index] = compact;
   });
 
   // Inline policies are measured together.
@@ -225,7 +225,10 @@ function refinePrincipal(
   const inlineTotal = (): number => inlineIndices.reduce((total, index) => total + (notApplicable.has(index) ? policySize(drafts[index]!.original!.raw) : sizeOf(chosen[index]!)), 0);
   if (inlineTotal() > inlineQuota && granularity !== 'char') {
     const before = inlineTotal();
-    for (const index of inlineIndices) chosen[index] = refine(drafts[index]!, 'char');
+    for (const index of inlineIndices) {
+      const compact = refine(drafts[index]!, 'char');
+      if (sizeOf(compact) < sizeOf(chosen[index]!)) chosen[index] = compact;
+    }
     for (const index of inlineIndices) fitNotes[index]!.push(`the inline policies together are ${before} characters at word granularity, over the ${inlineQuota} quota of a ${principal.kind}; ${inlineTotal()} at char granularity`);
   }
   if (inlineTotal() > inlineQuota) {
