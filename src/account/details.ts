@@ -35,7 +35,7 @@ export interface Principal {
   readonly groups: readonly string[];
 }
 
-export interface ManagedPolicy {
+export interface ExportedManagedPolicy {
   readonly name: string;
   readonly arn: string;
   /** Whether AWS owns it (`arn:aws:iam::aws:policy/...`): it cannot be edited, only replaced. */
@@ -49,7 +49,7 @@ export interface ManagedPolicy {
 export interface AccountDetails {
   readonly source: string;
   readonly principals: readonly Principal[];
-  readonly managed: ReadonlyMap<string, ManagedPolicy>;
+  readonly managed: ReadonlyMap<string, ExportedManagedPolicy>;
   /** `IsTruncated: true`: the export is one page of several. */
   readonly truncated: boolean;
 }
@@ -83,7 +83,7 @@ export function parseAccountDetails(value: Json, source: string): AccountDetails
   const principals = LISTS.flatMap(({ key, kind, nameKey, inlineKey }) =>
     listAt(value, [key], fail).map((item, index) => parsePrincipal(item, [key, index], kind, nameKey, inlineKey, source, fail)),
   );
-  const managed = new Map<string, ManagedPolicy>();
+  const managed = new Map<string, ExportedManagedPolicy>();
   listAt(value, ['Policies'], fail).forEach((item, index) => {
     const policy = parseManaged(item, ['Policies', index], source, fail);
     managed.set(policy.arn, policy);
@@ -122,7 +122,7 @@ function parsePrincipal(item: JsonObject, path: JsonPath, kind: PrincipalKind, n
   return { kind, name: stringAt(item, nameKey, path, fail), arn: stringAt(item, 'Arn', path, fail), inline, attached, groups: (groupList as readonly string[] | undefined) ?? [] };
 }
 
-function parseManaged(item: JsonObject, path: JsonPath, source: string, fail: Fail): ManagedPolicy {
+function parseManaged(item: JsonObject, path: JsonPath, source: string, fail: Fail): ExportedManagedPolicy {
   const arn = stringAt(item, 'Arn', path, fail);
   const versions = listAt(item, [...path, 'PolicyVersionList'], fail);
   const defaultIndex = versions.findIndex((version) => version.IsDefaultVersion === true);
