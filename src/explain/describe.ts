@@ -7,14 +7,29 @@ export function nodeLabel(node: ExplainedNode): string {
   return node.parent < 0 && node.label === '' ? '*' : node.label;
 }
 
-/** `12 used · 3 unused` (and `· 2 other` for used actions other patterns allow). */
+/** A node of one action at a leaf: its action says what the counts would (`1 used · 0 unused`). */
+function isLeafAction(node: ExplainedNode): boolean {
+  return node.action !== undefined && node.children.length === 0;
+}
+
+/** `12 used · 3 unused` (and `· 2 other` for used actions other patterns allow); nothing for a leaf action. */
 export function countsText(node: ExplainedNode): string {
+  if (isLeafAction(node)) return '';
   return `${node.used} used · ${node.unused} unused${node.other > 0 ? ` · ${node.other} other` : ''}`;
 }
 
-/** Safe or unsafe, and the action the node stands for (`unsafe, unused action s3:GetBucketAcl`). */
+/**
+ * Safe or unsafe, and the action the node stands for: `unused action s3:GetBucketAcl` at a leaf
+ * nothing chose, `safe, used action s3:GetObject` above others; a chosen pattern that names
+ * the action already says its name (a `*` over the catalog has thousands of them).
+ */
 export function statusText(node: ExplainedNode): string {
-  return `${node.safe ? 'safe' : 'unsafe'}${node.action === undefined ? '' : `, ${node.action.kind} action ${node.action.name}`}`;
+  const safety = node.safe ? 'safe' : 'unsafe';
+  if (node.action === undefined) return safety;
+  const { kind, name } = node.action;
+  if (!isLeafAction(node)) return `${safety}, ${kind} action ${name}`;
+  if (node.chosen === undefined && node.given === undefined) return `${kind} action ${name}`;
+  return node.chosen?.pattern === name || node.given?.pattern === name ? `${safety}, ${kind} action` : `${safety}, ${kind} action ${name}`;
 }
 
 /** `5 chosen below`, for a node some recommendation descends into. */

@@ -17,9 +17,14 @@ export interface PageInput {
   readonly proof?: ProofSummary;
 }
 
-/** Escapes text for HTML content and attribute values: policy text is user input. */
+/** Escapes text for HTML attribute values: policy text is user input. */
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return escapeText(text).replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+/** Escapes text between tags, where quotes are harmless (a policy's lines are full of them). */
+export function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** JSON inside `<script type="application/json">`: no `<` can close the element. */
@@ -41,11 +46,11 @@ export function explanationPage(input: PageInput): string {
     '<meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(title)}</title>`,
+    `<title>${escapeText(title)}</title>`,
     `<style>${STYLE}</style>`,
     '</head>',
     '<body>',
-    `<h1>${escapeHtml(title)}</h1>`,
+    `<h1>${escapeText(title)}</h1>`,
     `<p class="meta">${explanation.catalog.source === 'package' ? 'catalog ' : ''}<code id="catalog">${escapeHtml(describeCatalog(explanation.catalog))}</code> · granularity <code>${explanation.granularity}</code> · recommendation: ${escapeHtml(input.afterName)} · iam-refine ${escapeHtml(TOOL_VERSION)}</p>`,
     LEGEND,
     input.proof === undefined ? '' : proofSection(input.proof),
@@ -62,7 +67,7 @@ export function explanationPage(input: PageInput): string {
 
 function diffSection(input: PageInput): string {
   const cell = (side: { text: string; changed: boolean } | undefined, mark: string): string =>
-    side === undefined ? '<td class="empty"></td>' : `<td${side.changed ? ` class="${mark === '-' ? 'del' : 'add'}"` : ''}>${escapeHtml(side.text)}</td>`;
+    side === undefined ? '<td class="empty"></td>' : `<td${side.changed ? ` class="${mark === '-' ? 'del' : 'add'}"` : ''}>${escapeText(side.text)}</td>`;
   const rows = sideBySide(input.before, input.after).map((row) => `<tr>${cell(row.left, '-')}${cell(row.right, '+')}</tr>`);
   return [
     `<section id="diff"><h2>Policy</h2><details${rows.length > LONG_DIFF ? '' : ' open'}><summary>side by side, ${rows.length} lines</summary>`,
@@ -90,7 +95,7 @@ function trieSection(trie: PatternTrie, index: number, given: boolean): string {
 
 /** A list of patterns; a long one (a `*` refined) folds away. */
 function patternList(whose: string, patterns: readonly string[], note: string): string {
-  const codes = patterns.length === 0 ? 'nothing' : patterns.map((pattern) => `<code>${escapeHtml(pattern)}</code>`).join(' ');
+  const codes = patterns.length === 0 ? 'nothing' : patterns.map((pattern) => `<code>${escapeText(pattern)}</code>`).join(' ');
   if (patterns.length <= LONG_LIST) return `<p>${whose}: ${codes}${note}</p>`;
   return `<details><summary>${whose}: ${patterns.length} patterns${note}</summary><p>${codes}</p></details>`;
 }

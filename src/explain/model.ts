@@ -221,7 +221,7 @@ function placeChoices(tree: PrefixTree, patterns: readonly string[]): { byNode: 
     const glob = parseGlob(pattern);
     if (glob.hasWildcard && !glob.isPrefixPattern) continue;
     let node = index.get(glob.literalPrefix);
-    if (node === undefined || node === 0) continue;
+    if (node === undefined) continue;
     if (!glob.hasWildcard && size(node) === 1) {
       if (tree.members.lower[tree.ranges[node]![0]] !== glob.literalPrefix) continue;
       while (tree.parents[node]! > 0 && size(tree.parents[node]!) === 1) node = tree.parents[node]!;

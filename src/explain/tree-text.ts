@@ -38,11 +38,12 @@ function trieLines(trie: PatternTrie, given: boolean, style: TreeStyle): string[
     const node = trie.nodes[id]!;
     const colour = node.safe ? style.safe : style.unsafe;
     const hidden = node.children.length > 0 && !node.expanded ? style.dim(` [+${hiddenBelow(trie.nodes, id)}]`) : '';
+    const counts = countsText(node);
     const below = belowText(node);
     const choice = choiceText(node, given);
     const marked = choice === '' ? '' : `  ${differs(node, given) ? style.differs(choice) : style.chosen(choice)}`;
     const label = node.chosen !== undefined ? style.chosen(colour(nodeLabel(node))) : colour(nodeLabel(node));
-    lines.push(`${indent}${branch}${label}  ${style.dim(countsText(node))}  ${colour(statusText(node))}${below === '' ? '' : style.dim(`  ${below}`)}${marked}${hidden}`);
+    lines.push(`${indent}${branch}${label}  ${counts === '' ? '' : `${style.dim(counts)}  `}${colour(statusText(node))}${below === '' ? '' : style.dim(`  ${below}`)}${marked}${hidden}`);
     if (!node.expanded) return;
     const childIndent = indent + (branch === '' ? '' : branch === '├─ ' ? '│  ' : '   ');
     node.children.forEach((child, index) => visit(child, childIndent, index === node.children.length - 1 ? '└─ ' : '├─ '));

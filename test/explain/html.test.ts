@@ -23,7 +23,8 @@ describe('the page', () => {
     for (const [label, safe] of Object.entries(FIGURE)) expect(byLabel.get(label)?.classes.split(' ')[0], label).toBe(safe ? 'safe' : 'unsafe');
     expect(nodes.filter((node) => node.classes.includes('chosen')).map((node) => node.label)).toEqual(['Access', 'Account', 'Data', 'Job', 'Multi', 'Object', 'Storage']);
     expect(byLabel.get('Access')!.info).toBe('\u25b8 12 used · 0 unused · safe · chosen: s3:GetAccess*');
-    expect(byLabel.get('Policy')).toMatchObject({ classes: 'unsafe act-unused', info: '0 used · 1 unused · unsafe, unused action s3:GetBucketPolicy' });
+    expect(byLabel.get('Policy')).toMatchObject({ classes: 'unsafe act-unused', info: 'unused action s3:GetBucketPolicy' });
+    expect(byLabel.get('Job')).toMatchObject({ classes: 'safe chosen act-used', info: 'safe, used action · chosen: s3:GetJobTagging' });
   });
 
   it('carries every node for the script, the closed subtrees too', () => {
@@ -43,7 +44,7 @@ describe('the page', () => {
   });
 
   it('shows both policies side by side', () => {
-    expect(page).toContain('<td class="del">        &quot;s3:Get*&quot;,</td><td class="add">        &quot;s3:GetAccess*&quot;,</td>');
+    expect(page).toContain('<td class="del">        "s3:Get*",</td><td class="add">        "s3:GetAccess*",</td>');
   });
 
   it('escapes what the user wrote, in the policy and in the trie data', () => {
