@@ -55,6 +55,7 @@ export function differs(node: ExplainedNode, given: boolean): boolean {
 
 /** `statement 1, s3:Get*: replaced by 7 patterns` */
 export function trieTitle(trie: PatternTrie): string {
+  if (trie.key === 'NotAction') return `statement ${trie.statement}, NotAction: ${trie.replacements.length} exclusion${trie.replacements.length === 1 ? '' : 's'} added (a safe node excludes no used action)`;
   const what = trie.fate === 'removed' ? 'removed (every action it allows is unused)' : `replaced by ${trie.replacements.length} pattern${trie.replacements.length === 1 ? '' : 's'}`;
   return `statement ${trie.statement}, ${trie.pattern}: ${what}`;
 }

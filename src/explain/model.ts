@@ -3,9 +3,9 @@ import type { Granularity } from '../catalog/tokenize.js';
 import type { UnusedSet } from '../findings/unused-set.js';
 import { parseGlob } from '../glob/glob.js';
 import { alignStatements } from '../policy/align.js';
-import type { Policy, Statement } from '../policy/types.js';
+import type { ActionKey, Policy, Statement } from '../policy/types.js';
 import { buildPrefixTree, type PrefixTree } from '../recommend/prefix-tree.js';
-import type { PatternOutcome, Recommendation } from '../recommend/refinement.js';
+import type { PatternOutcome, Recommendation, StatementRefinement } from '../recommend/refinement.js';
 
 /** How a recommendation covers a node: by its wildcard `prefix*`, or by the name of the one action it stands for. */
 export type Choice = 'wildcard' | 'action';
@@ -22,9 +22,9 @@ export interface ExplainedNode {
   readonly used: number;
   /** Unused actions below it that the statement allows: what must go. */
   readonly unused: number;
-  /** Used actions below it that other patterns of the statement allow, not this one. */
+  /** Used actions below it that other patterns of the statement allow, not this one; for `NotAction`, the actions the original exclusions cover. */
   readonly other: number;
-  /** No unused action below it. */
+  /** No unused action below it (for `NotAction` exclusions: no used action). */
   readonly safe: boolean;
   /**
    * The one action the node stands for: its prefix is that action, or (below the nodes a
@@ -62,9 +62,14 @@ export interface Chosen {
   readonly pattern: string;
 }
 
-/** One refined wildcard and its trie; node 0 is the root, nodes are in depth-first order. */
+/**
+ * One refined wildcard and its trie; node 0 is the root, nodes are in depth-first order. For a
+ * `NotAction` statement, the trie of its added exclusions over the whole catalog (`pattern` is
+ * `*`), where a safe node excludes no used action.
+ */
 export interface PatternTrie {
   readonly statement: number;
+  readonly key: ActionKey;
   readonly position: number;
   readonly pattern: string;
   readonly fate: PatternOutcome['fate'];
@@ -114,24 +119,12 @@ export function explain(input: ExplainInput): Explanation {
   const placed = new Set<string>();
   for (const refinement of recommendation.statements) {
     const statement = original.statements[refinement.index]!;
-    if (statement.actionKey !== 'Action' || statement.effect !== 'Allow') continue;
-    const refined = refinement.patterns.flatMap((outcome, position) => (outcome.fate !== 'kept' && parseGlob(outcome.pattern).hasWildcard ? [{ outcome, position }] : []));
-    if (refined.length === 0) continue;
-    const allowed = allowedActions(statement, input.catalog);
+    if (statement.effect !== 'Allow') continue;
     const given = givenPatterns?.get(refinement.index) ?? { added: [], kept: new Set<string>() };
-    const roots = refined.map(({ outcome }) => parseGlob(outcome.pattern).literalPrefix);
-    for (const { outcome, position } of refined) {
-      const root = parseGlob(outcome.pattern).literalPrefix;
-      // A given pattern belongs to the trie with the longest root it starts with.
-      const mine = given.added.filter((pattern) => {
-        const prefix = parseGlob(pattern).literalPrefix;
-        return prefix.startsWith(root) && !roots.some((other) => other.length > root.length && other.startsWith(root) && prefix.startsWith(other));
-      });
-      // A given recommendation that keeps the wildcard itself chooses the root.
-      const givenChoice = givenPatterns === undefined ? undefined : { patterns: mine, keepsRoot: given.kept.has(outcome.pattern) };
-      const trie = patternTrie(input, statement, allowed, outcome, position, givenChoice);
-      for (const pattern of trie.placed) placed.add(`${refinement.index}\u0000${pattern}`);
-      tries.push(trie.trie);
+    const found = statement.actionKey === 'Action' ? actionTries(input, statement, refinement, given, givenPatterns !== undefined) : notActionTries(input, statement, refinement, given, givenPatterns !== undefined);
+    for (const { trie, placed: patterns } of found) {
+      for (const pattern of patterns) placed.add(`${refinement.index}\u0000${pattern}`);
+      tries.push(trie);
     }
   }
   const unplaced = [...(givenPatterns ?? new Map<number, GivenStatement>())].flatMap(([statement, { added }]) =>
@@ -160,40 +153,112 @@ function allowedActions(statement: Statement, catalog: Catalog): number[] {
   return [...new Set(statement.patterns.flatMap((pattern) => catalog.matching(parseGlob(pattern))))].sort((a, b) => a - b);
 }
 
+/** The tries of an `Action` statement: one per wildcard that was removed or replaced. */
+function actionTries(input: ExplainInput, statement: Statement, refinement: StatementRefinement, given: GivenStatement, compare: boolean): BuiltTrie[] {
+  const { catalog, unused } = input;
+  const refined = refinement.patterns.flatMap((outcome, position) => (outcome.fate !== 'kept' && parseGlob(outcome.pattern).hasWildcard ? [{ outcome, position }] : []));
+  if (refined.length === 0) return [];
+  const allowed = allowedActions(statement, catalog);
+  const roots = refined.map(({ outcome }) => parseGlob(outcome.pattern).literalPrefix);
+  return refined.map(({ outcome, position }) => {
+    const glob = parseGlob(outcome.pattern);
+    const root = glob.literalPrefix;
+    // A given pattern belongs to the trie with the longest root it starts with.
+    const mine = given.added.filter((pattern) => {
+      const prefix = parseGlob(pattern).literalPrefix;
+      return prefix.startsWith(root) && !roots.some((other) => other.length > root.length && other.startsWith(root) && prefix.startsWith(other));
+    });
+    const own = new Set(catalog.matching(glob));
+    return buildTrie(input, {
+      statement: statement.index,
+      key: 'Action',
+      position,
+      pattern: outcome.pattern,
+      fate: outcome.fate,
+      replacements: outcome.replacements,
+      members: allowed,
+      root,
+      kindOf: (index) => (unused.actions.has(catalog.lowerActions[index]!) ? 'unused' : own.has(index) ? 'used' : 'other'),
+      // A given recommendation that keeps the wildcard itself chooses the root.
+      given: compare ? { patterns: mine, keepsRoot: given.kept.has(outcome.pattern) } : undefined,
+    });
+  });
+}
+
+/**
+ * The trie of a `NotAction` statement's added exclusions: over the whole catalog, rooted at the
+ * empty prefix; `used` actions must stay allowed, `unused` ones be excluded, `other` ones the
+ * original exclusions already cover.
+ */
+function notActionTries(input: ExplainInput, statement: Statement, refinement: StatementRefinement, given: GivenStatement, compare: boolean): BuiltTrie[] {
+  const { catalog, unused } = input;
+  if (refinement.addedExclusions.length === 0) return [];
+  const excluded = new Set(allowedActions(statement, catalog));
+  return [
+    buildTrie(input, {
+      statement: statement.index,
+      key: 'NotAction',
+      position: 0,
+      pattern: '*',
+      fate: 'replaced',
+      replacements: refinement.addedExclusions,
+      members: catalog.actions.map((_, index) => index),
+      root: '',
+      kindOf: (index) => (excluded.has(index) ? 'other' : unused.actions.has(catalog.lowerActions[index]!) ? 'unused' : 'used'),
+      given: compare ? { patterns: given.added, keepsRoot: false } : undefined,
+    }),
+  ];
+}
+
+interface TrieSpec {
+  readonly statement: number;
+  readonly key: ActionKey;
+  readonly position: number;
+  readonly pattern: string;
+  readonly fate: PatternOutcome['fate'];
+  readonly replacements: readonly string[];
+  /** The trie's members: catalog indices, ascending. */
+  readonly members: readonly number[];
+  readonly root: string;
+  readonly kindOf: (index: number) => ActionKind;
+  readonly given: { readonly patterns: readonly string[]; readonly keepsRoot: boolean } | undefined;
+}
+
+interface BuiltTrie {
+  readonly trie: PatternTrie;
+  /** The given patterns it found a node for. */
+  readonly placed: readonly string[];
+}
+
 interface Marks {
   readonly used: readonly number[];
   readonly unused: readonly number[];
   readonly other: readonly number[];
 }
 
-function patternTrie(
-  input: ExplainInput,
-  statement: Statement,
-  allowed: readonly number[],
-  outcome: PatternOutcome,
-  position: number,
-  given: { readonly patterns: readonly string[]; readonly keepsRoot: boolean } | undefined,
-): { trie: PatternTrie; placed: string[] } {
-  const { catalog, unused, granularity } = input;
-  const glob = parseGlob(outcome.pattern);
-  const own = new Set(catalog.matching(glob));
-  const tree = buildPrefixTree({ lower: allowed.map((index) => catalog.lowerActions[index]!), spelling: allowed.map((index) => catalog.actions[index]!) }, glob.literalPrefix, granularity);
-  const kinds = allowed.map((index) => (unused.actions.has(catalog.lowerActions[index]!) ? 'unused' : own.has(index) ? 'used' : 'other'));
+function buildTrie(input: ExplainInput, spec: TrieSpec): BuiltTrie {
+  const { catalog, granularity } = input;
+  const { members, given } = spec;
+  const tree = buildPrefixTree({ lower: members.map((index) => catalog.lowerActions[index]!), spelling: members.map((index) => catalog.actions[index]!) }, spec.root, granularity);
+  const kinds = members.map(spec.kindOf);
   const marks: Marks = { used: prefixCounts(kinds, 'used'), unused: prefixCounts(kinds, 'unused'), other: prefixCounts(kinds, 'other') };
 
-  const ownChoices = placeChoices(tree, outcome.replacements);
+  const ownChoices = placeChoices(tree, spec.replacements);
   const givenChoices = given === undefined ? undefined : placeChoices(tree, given.patterns);
-  if (given?.keepsRoot) givenChoices?.byNode.set(0, { kind: 'wildcard', pattern: outcome.pattern });
-  const nodes = layOut(tree, kinds, marks, ownChoices.byNode, givenChoices?.byNode);
+  if (given?.keepsRoot) givenChoices?.byNode.set(0, { kind: 'wildcard', pattern: spec.pattern });
+  // What must not be below a safe node: an unused action an `Action` pattern would allow, a used one a `NotAction` exclusion would deny.
+  const unsafeKind: ActionKind = spec.key === 'Action' ? 'unused' : 'used';
+  const nodes = layOut(tree, kinds, marks, ownChoices.byNode, givenChoices?.byNode, unsafeKind);
   const differences = givenChoices === undefined ? 0 : nodes.filter((node) => node.chosen?.pattern !== node.given?.pattern).length;
   return {
     trie: {
-      statement: statement.index,
-      position,
-      pattern: outcome.pattern,
-      fate: outcome.fate,
-      replacements: outcome.replacements,
-      givenReplacements: given === undefined ? undefined : given.keepsRoot ? [outcome.pattern, ...given.patterns] : given.patterns,
+      statement: spec.statement,
+      key: spec.key,
+      position: spec.position,
+      pattern: spec.pattern,
+      fate: spec.fate,
+      replacements: spec.replacements,
+      givenReplacements: given === undefined ? undefined : given.keepsRoot ? [spec.pattern, ...given.patterns] : given.patterns,
       nodes,
       differences,
     },
@@ -252,7 +317,14 @@ interface Draft {
  * The drawn nodes in depth-first order: the trie's nodes down to every chosen node and their
  * children; below the others, their actions only.
  */
-function layOut(tree: PrefixTree, kinds: readonly string[], marks: Marks, chosen: ReadonlyMap<number, Chosen>, given: ReadonlyMap<number, Chosen> | undefined): ExplainedNode[] {
+function layOut(
+  tree: PrefixTree,
+  kinds: readonly string[],
+  marks: Marks,
+  chosen: ReadonlyMap<number, Chosen>,
+  given: ReadonlyMap<number, Chosen> | undefined,
+  unsafeKind: ActionKind,
+): ExplainedNode[] {
   const chosenBelow = new Array<number>(tree.keys.length).fill(0);
   for (const node of new Set([...chosen.keys(), ...(given?.keys() ?? [])])) {
     for (let up = tree.parents[node]!; up >= 0; up = tree.parents[up]!) chosenBelow[up]!++;
@@ -315,8 +387,8 @@ function layOut(tree: PrefixTree, kinds: readonly string[], marks: Marks, chosen
     }
   };
   visit(0, -1, 0);
-  const expanded = defaultView(drafts);
-  return drafts.map((draft, id) => ({ ...draft, safe: draft.unused === 0, expanded: expanded.has(id) }));
+  const expanded = defaultView(drafts, unsafeKind);
+  return drafts.map((draft, id) => ({ ...draft, safe: draft[unsafeKind === 'unused' ? 'unused' : 'used'] === 0, expanded: expanded.has(id) }));
 }
 
 /**
@@ -324,9 +396,9 @@ function layOut(tree: PrefixTree, kinds: readonly string[], marks: Marks, chosen
  * recommendation descends into and the small unsafe ones, as long as a whole level fits in
  * `DEFAULT_VIEW_ROWS` rows. Safe subtrees stay collapsed.
  */
-function defaultView(drafts: readonly Draft[]): Set<number> {
+function defaultView(drafts: readonly Draft[], unsafeKind: ActionKind): Set<number> {
   const expanded = new Set<number>();
-  const opens = (draft: Draft): boolean => draft.children.length > 0 && (draft.chosenBelow > 0 || (draft.unused > 0 && draft.children.length <= SMALL_SUBTREE));
+  const opens = (draft: Draft): boolean => draft.children.length > 0 && (draft.chosenBelow > 0 || (draft[unsafeKind === 'unused' ? 'unused' : 'used'] > 0 && draft.children.length <= SMALL_SUBTREE));
   let rows = 1;
   let level = [0];
   while (level.length > 0) {

@@ -149,3 +149,34 @@ describe('a given recommendation that keeps a refined wildcard', () => {
     expect(explanation.unplaced).toEqual([]);
   });
 });
+
+describe('a NotAction statement', () => {
+  const services = { s3: ['GetObject', 'PutObject', 'PutBucketPolicy', 'DeleteObject'], iam: ['CreateRole', 'PassRole'], ec2: ['RunInstances', 'DescribeInstances'] };
+  const statement = allow(['iam:*'], 'NotAction');
+  const unused = { s3: ['PutObject', 'PutBucketPolicy', 'DeleteObject'], ec2: ['RunInstances'] };
+
+  it('draws its added exclusions on the trie of the whole catalog, where a safe node excludes no used action', () => {
+    const trie = explainOn(services, statement, unused).tries[0]!;
+    expect([trie.key, trie.pattern, trie.replacements]).toEqual(['NotAction', '*', ['ec2:RunInstances', 's3:DeleteObject', 's3:Put*']]);
+    expect(trie.nodes[0]).toMatchObject({ label: '', used: 2, unused: 4, other: 2, safe: false });
+    const children = byLabel(trie);
+    expect([...children.keys()]).toEqual(['ec2:', 'iam:', 's3:']);
+    expect(children.get('iam:')).toMatchObject({ used: 0, unused: 0, other: 2, safe: true });
+    const s3 = byLabel(trie, trie.nodes.indexOf(children.get('s3:')!));
+    expect([...s3].map(([label, node]) => [label, node.safe, node.chosen?.pattern])).toEqual([
+      ['Delete', true, 's3:DeleteObject'],
+      ['Get', false, undefined],
+      ['Put', true, 's3:Put*'],
+    ]);
+  });
+
+  it("compares a given recommendation's exclusions, an action at the highest node that covers it alone", () => {
+    const given = { Version: '2012-10-17', Statement: [allow(['iam:*', 'ec2:RunInstances', 's3:DeleteObject', 's3:PutObject', 's3:PutBucketPolicy'], 'NotAction')] };
+    const trie = explainOn(services, statement, unused, given).tries[0]!;
+    expect(trie.nodes.filter((node) => node.chosen?.pattern !== node.given?.pattern).map((node) => [node.prefix, node.chosen?.pattern, node.given?.pattern])).toEqual([
+      ['s3:Put', 's3:Put*', undefined],
+      ['s3:PutBucket', undefined, 's3:PutBucketPolicy'],
+      ['s3:PutObject', undefined, 's3:PutObject'],
+    ]);
+  });
+});
