@@ -248,7 +248,7 @@ function buildTrie(input: ExplainInput, spec: TrieSpec): BuiltTrie {
   if (given?.keepsRoot) givenChoices?.byNode.set(0, { kind: 'wildcard', pattern: spec.pattern });
   // What must not be below a safe node: an unused action an `Action` pattern would allow, a used one a `NotAction` exclusion would deny.
   const unsafeKind: ActionKind = spec.key === 'Action' ? 'unused' : 'used';
-  const nodes = layOut(tree, kinds, marks, ownChoices.byNode, givenChoices?.byNode, unsafeKind);
+  const nodes = layOut(tree, kinds, marks, ownChoices.byNode, givenChoices?.byNode, unsafeKind, granularity === 'char');
   const differences = givenChoices === undefined ? 0 : nodes.filter((node) => node.chosen?.pattern !== node.given?.pattern).length;
   return {
     trie: {
@@ -324,6 +324,7 @@ function layOut(
   chosen: ReadonlyMap<number, Chosen>,
   given: ReadonlyMap<number, Chosen> | undefined,
   unsafeKind: ActionKind,
+  mergeChains: boolean,
 ): ExplainedNode[] {
   const chosenBelow = new Array<number>(tree.keys.length).fill(0);
   for (const node of new Set([...chosen.keys(), ...(given?.keys() ?? [])])) {
@@ -347,6 +348,13 @@ function layOut(
     const [from, to] = range;
     const isAction = from < to && tree.members.lower[from] === tree.keys[node];
     const flattened = chosenBelow[node] === 0;
+    // At character granularity, a node whose one child covers the same actions says nothing
+    // its child does not: the child stands for both, labelled with both tokens (`Desc`, not D, e, s, c).
+    const only = tree.children[node]!;
+    if (mergeChains && parent >= 0 && !flattened && !isAction && only.length === 1 && !chosen.has(node) && !given?.has(node)) {
+      visit(only[0]!, parent, depth);
+      return;
+    }
     // Not descended into, a node of one action stands for it: `Job` is `s3:GetJobTagging`.
     const standsFor = isAction || (flattened && to - from === 1) ? actionOf(from) : undefined;
     const listed = flattened ? to - from - (standsFor === undefined ? 0 : 1) : 0;

@@ -180,3 +180,18 @@ describe('a NotAction statement', () => {
     ]);
   });
 });
+
+describe('character granularity', () => {
+  it('draws a chain of nodes that cover the same actions as one node, labelled with all their characters', () => {
+    const trie = explain(articleRequest({ granularity: 'char' })).tries[0]!;
+    const a = byLabel(trie).get('A')!;
+    const below = byLabel(trie, trie.nodes.indexOf(a));
+    expect([...below.keys()]).toEqual(['cc', 'n']);
+    const cc = byLabel(trie, trie.nodes.indexOf(below.get('cc')!));
+    expect([...cc].map(([label, node]) => [label, node.prefix, node.chosen?.pattern])).toEqual([
+      ['e', 's3:GetAcce', undefined],
+      ['o', 's3:GetAcco', 's3:GetAccountPublicAccessBlock'],
+    ]);
+    expect(trie.nodes.filter((node) => node.chosen !== undefined).map((node) => node.chosen!.pattern)).toEqual(trie.replacements);
+  });
+});
