@@ -107,9 +107,10 @@ export const DEFAULT_VIEW_ROWS = 500;
 const SMALL_SUBTREE = 16;
 
 /**
- * The refinement explained as tries: for every wildcard the recommendation removed or replaced,
- * the trie over the statement's allowed actions rooted at its literal prefix (the recommender's
- * own), with counts, safety, and the nodes each recommendation chose. Below the nodes no
+ * The refinement explained as tries: for every wildcard of an `Allow` statement that iam-refine
+ * removed or replaced, the trie over the statement's allowed actions rooted at its literal
+ * prefix (the recommender's own), and for a `NotAction` statement the trie of its added
+ * exclusions; with counts, safety, and the nodes each recommendation chose. Below the nodes no
  * recommendation descends into, only the actions are listed, so a `*` over the catalog stays small.
  */
 export function explain(input: ExplainInput): Explanation {
