@@ -63,7 +63,7 @@ export async function accountBench(): Promise<void> {
   }
 }
 
-function generatedAccount(managed: readonly ManagedPolicy[], catalog: Catalog): { details: Json; findings: Json; policies: number } {
+export function generatedAccount(managed: readonly ManagedPolicy[], catalog: Catalog): { details: Json; findings: Json; policies: number } {
   const random = seededRandom(SEED);
   const pick = (): ManagedPolicy => managed[Math.floor(random() * managed.length)]!;
   const used = new Map<string, ManagedPolicy>();
