@@ -14,6 +14,11 @@ export interface CatalogConstraints {
   readonly maxNamesPerService?: number;
   /** At most this many names made by extending another name of the service by a word. Default 5. */
   readonly maxExtensionsPerService?: number;
+  /**
+   * The chance, from 0 to 1, that one service is very large (1,000 to 1,400 actions, as `ec2`
+   * is), to exercise the checker's service splitting and the recommender on a big trie. Default 0.
+   */
+  readonly largeServiceChance?: number;
 }
 
 /** An action name before it is written: its words, and which word (if any) lost its capital. */
@@ -32,9 +37,28 @@ interface NameShape {
  * prints as the JSON of a `--catalog` file.
  */
 export function catalogArbitrary(constraints: CatalogConstraints = {}): fc.Arbitrary<Catalog> {
-  const { maxServices = 3, maxNamesPerService = 10, maxExtensionsPerService = 5 } = constraints;
+  const { maxServices = 3, maxNamesPerService = 10, maxExtensionsPerService = 5, largeServiceChance = 0 } = constraints;
   const service = fc.tuple(fc.constantFrom(...SERVICES), actionNamesArbitrary(maxNamesPerService, maxExtensionsPerService));
-  return fc.uniqueArray(service, { selector: ([prefix]) => prefix, minLength: 1, maxLength: maxServices }).map(catalogFromServices);
+  const services = fc.uniqueArray(service, { selector: ([prefix]) => prefix, minLength: 1, maxLength: maxServices });
+  if (largeServiceChance <= 0) return services.map(catalogFromServices);
+  // Large only for the top draws, so that shrinking (towards 0) drops the large service first.
+  const large = fc.record({ draw: fc.integer({ min: 0, max: 999 }), service: fc.nat(), size: fc.integer({ min: LARGE_SERVICE_MIN, max: LARGE_SERVICE_MAX }), offset: fc.nat() });
+  return fc.tuple(services, large).map(([drawn, extra]) => catalogFromServices(extra.draw < 1000 * (1 - largeServiceChance) ? drawn : withLargeService(drawn, extra)));
+}
+
+const LARGE_SERVICE_MIN = 1000;
+const LARGE_SERVICE_MAX = 1400;
+
+/** One of the drawn services grown to `size` actions: every verb with one or two nouns, from `offset` on. */
+function withLargeService(services: readonly (readonly [string, string[]])[], { service, size, offset }: { service: number; size: number; offset: number }): [string, string[]][] {
+  const names: string[] = [];
+  for (let index = offset; names.length < size; index++) {
+    const combination = index % (VERBS.length * NOUNS.length * (NOUNS.length + 1));
+    const second = Math.floor(combination / (VERBS.length * NOUNS.length));
+    names.push(`${VERBS[combination % VERBS.length]}${NOUNS[Math.floor(combination / VERBS.length) % NOUNS.length]}${second === 0 ? '' : NOUNS[second - 1]}`);
+  }
+  const grown = service % services.length;
+  return services.map(([prefix, own], index) => [prefix, index === grown ? uniqueIgnoringCase([...own, ...names]) : [...own]]);
 }
 
 function actionNamesArbitrary(maxNames: number, maxExtensions: number): fc.Arbitrary<string[]> {

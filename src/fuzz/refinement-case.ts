@@ -7,7 +7,7 @@ import type { Policy } from '../policy/types.js';
 import { catalogFromServices } from './_internals/build-catalog.js';
 import { catalogServices } from './_internals/catalog-services.js';
 import { printedAs } from './_internals/printable.js';
-import { resolveShortForm, shortFormJson, type ShortFormEntry } from './_internals/short-form.js';
+import { resolveShortForm, type ShortFormEntry } from './_internals/short-form.js';
 
 /** Everything the recommender takes: a catalog, a policy over it, an unused set and a granularity. */
 export interface RefinementCase {
@@ -30,7 +30,12 @@ export interface RefinementCaseJson {
 /** The case, parsed and resolved as the CLI would, and printed as its JSON. */
 export function refinementCase(catalog: Catalog, document: JsonObject, unusedEntries: readonly ShortFormEntry[], granularity: Granularity): RefinementCase {
   const built: RefinementCase = { catalog, document, policy: parsePolicy(document, 'policy.json'), unusedEntries, unused: resolveShortForm(unusedEntries, catalog), granularity };
-  return printedAs(built, JSON.stringify({ catalog: catalogServices(catalog), policy: document, unused: shortFormJson(unusedEntries), granularity }));
+  return printedAs(built, JSON.stringify(refinementCaseJson(built)));
+}
+
+/** The case as the CLI's three input files and the granularity (what `refinementCaseFromJson` reads back). */
+export function refinementCaseJson(input: RefinementCase): RefinementCaseJson {
+  return { catalog: catalogServices(input.catalog), policy: input.document, unused: input.unusedEntries, granularity: input.granularity };
 }
 
 /** A printed counterexample back as a case: paste it into a test to keep it as a regression. */

@@ -52,17 +52,20 @@ export function alignStatements(original: Policy, recommended: Policy | undefine
 /**
  * How alike two statements' patterns are, in the direction a refinement keeps: for `Action`, the
  * refined patterns the original patterns cover (every string they match); for `NotAction`, the
- * original exclusions the refined ones still cover. Cheap tests first; exact inclusion only
- * for small statements.
+ * original exclusions the refined ones still cover. A pattern found verbatim counts twice: a
+ * refinement keeps untouched patterns byte for byte, which tells its original apart from another
+ * that merely covers them. A pattern not covered counts against: no refinement of that original
+ * would have it. Cheap tests first; exact inclusion only for small statements.
  */
 function similarity(original: Statement, refined: Statement): number {
   const [outer, inner] = original.actionKey === 'Action' ? [original.patterns, refined.patterns] : [refined.patterns, original.patterns];
   const outers = outer.map(parseGlob);
-  return inner.filter((pattern) => {
+  const covered = (pattern: string): boolean => {
     const lower = lowerAscii(pattern);
     if (outers.some((glob) => glob.lower === lower || (glob.isPrefixPattern && lower.startsWith(glob.literalPrefix)))) return true;
     return outers.length <= EXACT_INCLUSION_LIMIT && uncoveredString(outer, pattern) === undefined;
-  }).length;
+  };
+  return inner.reduce((score, pattern) => score + (outer.includes(pattern) ? 2 : covered(pattern) ? 1 : -2), 0);
 }
 
 const EXACT_INCLUSION_LIMIT = 64;

@@ -37,4 +37,46 @@ describe('statements alike apart from their actions, known counterexamples', () 
       ALL_CLAIMS,
     );
   });
+
+  // Regression (was a bug, found by the fuzz campaign): the survivor ["s3:GetZzyzx"] of the first
+  // statement was paired with the dropped second one, whose "s3:*Get*" covers it just as well, and
+  // claim 4 was refuted for a correct recommendation. A pattern kept verbatim now outweighs one covered.
+  it('pairs a survivor with the original that has its pattern verbatim, not one that only covers it', () => {
+    expectClaimsHold(
+      refinementCaseFromJson({
+        catalog: { s3: ['Get'] },
+        policy: {
+          Version: '2012-10-17',
+          Statement: [
+            { Sid: 'Refine', Effect: 'Allow', Action: ['s3:GetZzyzx', 's3:*Get'], Resource: '*' },
+            { Sid: 'Refine', Effect: 'Allow', Action: 's3:*Get*', Resource: '*' },
+          ],
+        },
+        unused: [{ serviceNamespace: 's3' }],
+        granularity: 'word',
+      }),
+      ALL_CLAIMS,
+    );
+  });
+
+  // Regression (was a bug, found by the fuzz campaign): the second statement allows only unused
+  // catalog actions and is dropped; the survivor kept both of the first's exclusions but only one
+  // of the second's, and the tie went to the second. An exclusion lost now counts against a pairing.
+  it('pairs a NotAction survivor with the original whose exclusions it all keeps', () => {
+    expectClaimsHold(
+      refinementCaseFromJson({
+        catalog: { lookoutequipment: ['Get', 'GetObject'], s3: ['Get'] },
+        policy: {
+          Version: '2012-10-17',
+          Statement: [
+            { Sid: 'Keep', Effect: 'Allow', NotAction: 's3:*Get*', Resource: '*' },
+            { Sid: 'Keep', Effect: 'Allow', NotAction: ['s3:*Get*', 'l*:get'], Resource: '*' },
+          ],
+        },
+        unused: [{ serviceNamespace: 'lookoutequipment', actions: ['GetObject'] }],
+        granularity: 'word',
+      }),
+      ALL_CLAIMS,
+    );
+  });
 });

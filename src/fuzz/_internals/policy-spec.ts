@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { Catalog } from '../../catalog/catalog.js';
+import { lowerAscii } from '../../glob/glob.js';
 import type { Json, JsonObject } from '../../input/json.js';
 import type { ActionKey, Effect } from '../../policy/types.js';
 import type { PolicyConstraints } from '../policy-arbitrary.js';
@@ -10,6 +11,8 @@ interface StatementSpec {
   readonly effect: Effect;
   readonly actionKey: ActionKey;
   readonly patterns: readonly PatternSpec[];
+  /** One statement in ten repeats one of its patterns (the `which`-th), as written or lower-cased. */
+  readonly repeat: { readonly draw: number; readonly which: number };
   readonly patternsAsList: boolean;
   readonly resource: Json;
 }
@@ -33,6 +36,8 @@ export function policySpecArbitrary(constraints: PolicyConstraints = {}): fc.Arb
     effect: fc.oneof({ arbitrary: fc.constant('Allow' as const), weight: 5 }, { arbitrary: fc.constant('Deny' as const), weight: 1 }),
     actionKey: fc.oneof(...actionKeys),
     patterns: fc.array(patternSpecArbitrary(), { minLength: 1, maxLength: maxPatterns }),
+    // Repeats only for the top draw, so that shrinking (towards 0) drops the repeat.
+    repeat: fc.record({ draw: fc.integer({ min: 0, max: 9 }), which: fc.nat() }),
     patternsAsList: fc.boolean(),
     resource: fc.constantFrom<Json>('*', ['arn:aws:s3:::bucket', 'arn:aws:s3:::bucket/*']),
   });
@@ -45,7 +50,8 @@ export function policySpecArbitrary(constraints: PolicyConstraints = {}): fc.Arb
 
 export function writePolicy(spec: PolicySpec, catalog: Catalog): JsonObject {
   const statements = spec.statements.map((statement, index): JsonObject => {
-    const patterns = statement.patterns.map((pattern) => writePattern(pattern, catalog));
+    const written = statement.patterns.map((pattern) => writePattern(pattern, catalog));
+    const patterns = statement.repeat.draw === 9 ? [...written, repeated(written, statement.repeat.which)] : written;
     const sid = spec.distinctSids ? `Statement${index}` : statement.sid;
     return {
       ...(sid === undefined ? {} : { Sid: sid }),
@@ -55,4 +61,10 @@ export function writePolicy(spec: PolicySpec, catalog: Catalog): JsonObject {
     };
   });
   return { Version: '2012-10-17', Statement: statements.length === 1 && !spec.statementAsList ? statements[0]! : statements };
+}
+
+/** A pattern of the list again, the same or lower-cased: duplicates the recommender must not mind. */
+function repeated(patterns: readonly string[], which: number): string {
+  const pattern = patterns[which % patterns.length]!;
+  return which % 2 === 0 ? pattern : lowerAscii(pattern);
 }

@@ -20,7 +20,12 @@ export interface UnusedSpec {
   readonly draws: readonly number[];
   readonly spelling: CaseStyle;
   readonly unknown: 'none' | 'action' | 'service';
+  /** At the top draw (one in 15) every service is unused as a whole, whatever `services` says. */
+  readonly everything: number;
 }
+
+const EVERYTHING_DRAW = 14;
+const WHOLE: ServiceSpec = { kind: 'whole', density: 0 };
 
 export function unusedSpecArbitrary(constraints: UnusedConstraints = {}): fc.Arbitrary<UnusedSpec> {
   const { withUnknown = true } = constraints;
@@ -36,6 +41,7 @@ export function unusedSpecArbitrary(constraints: UnusedConstraints = {}): fc.Arb
     draws: fc.array(fc.integer({ min: 0, max: 99 }), { minLength: 1, maxLength: 64 }),
     spelling,
     unknown,
+    everything: fc.integer({ min: 0, max: EVERYTHING_DRAW }),
   });
 }
 
@@ -45,7 +51,7 @@ export function writeUnused(spec: UnusedSpec, catalog: Catalog): ShortFormEntry[
     const names = serviceActionNames(catalog, service);
     const first = actionIndex;
     actionIndex += names.length;
-    const { kind, density } = spec.services[serviceIndex % spec.services.length]!;
+    const { kind, density } = spec.everything === EVERYTHING_DRAW ? WHOLE : spec.services[serviceIndex % spec.services.length]!;
     if (kind === 'none') return [];
     if (kind === 'whole') return [{ serviceNamespace: service }];
     const actions = names.flatMap((name, offset) => {

@@ -38,8 +38,8 @@ export const NOUNS = [
   'S3',
 ] as const;
 
-/** Service prefixes, some the prefix of another (`s3` of `s3express`, `ec2` of `ec2messages`). */
-export const SERVICES = ['s3', 's3express', 's3-outposts', 'ec2', 'ec2messages', 'lookoutequipment', 'quicksight', 'iam'] as const;
+/** Service prefixes, some the prefix of another (`s3` of `s3express` and `s3-object-lambda`, `ec2` of `ec2messages`). */
+export const SERVICES = ['s3', 's3express', 's3-outposts', 's3-object-lambda', 'ec2', 'ec2messages', 'lookoutequipment', 'quicksight', 'iam'] as const;
 
 /** A service no generated catalog has. */
 export const UNKNOWN_SERVICE = 'nosuchservice';
