@@ -1,0 +1,190 @@
+import fc from 'fast-check';
+import type { JsonObject } from '../input/json.js';
+import type { Policy } from '../policy/types.js';
+import { claimInfo } from '../prove/claims.js';
+import type { SolverPool } from '../prove/solver/pool.js';
+import { recommend } from '../recommend/recommend.js';
+import type { Recommender } from '../recommend/recommender.js';
+import { claimKey, crossCheck, oracleRefutations, parseRecommended, type RefutedClaim } from './cross-check.js';
+import { ALL_MUTANTS } from './mutants/all-mutants.js';
+import type { Mutant } from './mutants/mutant.js';
+import { refinementCaseArbitrary, type RefinementCaseConstraints } from './refinement-case-arbitrary.js';
+import { refinementCaseJson, type RefinementCase, type RefinementCaseJson } from './refinement-case.js';
+import { chooserFrom } from './_internals/random.js';
+
+/** The random cases of a campaign: the property targets' generators, with a very large service now and then. */
+export const CAMPAIGN_CONSTRAINTS: RefinementCaseConstraints = { catalog: { largeServiceChance: 0.02 } };
+
+export interface FuzzCampaignOptions {
+  readonly runs: number;
+  readonly seed: number;
+  /** The recommender under test; iam-refine's `recommend` by default. */
+  readonly recommender?: Recommender;
+  /** The Z3 pool every check shares (the caller starts and closes it); without one, the oracle alone judges. */
+  readonly pool?: SolverPool;
+  /** The share of cases, from 0 to 1, that Z3 checks besides the oracle. Default 1. */
+  readonly solverShare?: number;
+  /** Broken versions of each correct output that Z3 and the oracle must also agree on. Default: every output mutant. */
+  readonly outputMutants?: readonly Mutant[];
+  readonly constraints?: RefinementCaseConstraints;
+  /** Called after each case of the run (not for the shrinking steps after a failure). */
+  readonly onCase?: (progress: CaseProgress) => void;
+}
+
+export interface CaseProgress {
+  readonly index: number;
+  readonly checked: boolean;
+  readonly failed: boolean;
+}
+
+/**
+ * What went wrong on a case. `recommender-error`: it threw or refused; `invalid-output`: its
+ * policy does not parse; `refuted`: a claim is false; `checker-disagrees`: Z3 and the oracle
+ * refute different claims (a checker bug, whoever the recommender is); `unknown`: Z3 could not
+ * decide a claim.
+ */
+export type FailureKind = 'recommender-error' | 'invalid-output' | 'refuted' | 'checker-disagrees' | 'unknown';
+
+export interface CampaignFailure {
+  readonly kind: FailureKind;
+  readonly message: string;
+  /** The smallest case fast-check shrank the failure to, as the CLI's input files and the granularity. */
+  readonly case: RefinementCaseJson;
+  /** The recommended policy the recommender gave for it (absent when it gave none). */
+  readonly recommended?: JsonObject;
+  readonly oracle: readonly RefutedClaim[];
+  /** Z3's refutations of the shrunk case, when a pool was given. */
+  readonly checker?: readonly RefutedClaim[];
+  /** fast-check's seed and path: `fc.assert(..., { seed, path })` replays the failure. */
+  readonly seed: number;
+  readonly path: string;
+}
+
+export interface FuzzCampaignResult {
+  readonly seed: number;
+  readonly runs: number;
+  /** Cases judged before the campaign ended (all `runs`, or up to the first failure). */
+  readonly cases: number;
+  /** Of those, the cases Z3 checked as well. */
+  readonly checked: number;
+  readonly obligations: number;
+  /** Broken outputs Z3 and the oracle were compared on. */
+  readonly mutantsChecked: number;
+  readonly failure?: CampaignFailure;
+}
+
+/** One case judged: what failed, if anything. */
+interface CaseOutcome {
+  readonly failure?: { readonly kind: FailureKind; readonly message: string };
+  readonly recommended?: JsonObject;
+  readonly oracle: readonly RefutedClaim[];
+  readonly checker?: readonly RefutedClaim[];
+  readonly obligations: number;
+  readonly mutantsChecked: number;
+}
+
+/**
+ * The cross-checking campaign: on random cases, the recommender recommends, the concrete oracle
+ * judges all five claims, and Z3 checks a share of them (and broken versions of each correct
+ * output) and must refute exactly what the oracle refutes. The first failure is shrunk by
+ * fast-check to a small case, which is reported with both judges' refutations.
+ */
+export async function runFuzzCampaign(options: FuzzCampaignOptions): Promise<FuzzCampaignResult> {
+  const { runs, seed, pool, solverShare = 1, onCase } = options;
+  const judgeCase = caseJudge(options.recommender ?? recommend, pool, options.outputMutants ?? ALL_MUTANTS);
+  const arbitrary = fc.tuple(refinementCaseArbitrary(options.constraints ?? CAMPAIGN_CONSTRAINTS), fc.integer({ min: 0, max: 999 }), fc.nat());
+  const totals = { cases: 0, checked: 0, obligations: 0, mutantsChecked: 0 };
+  let shrinking = false;
+  const property = fc.asyncProperty(arbitrary, async ([input, draw, mutantSeed]) => {
+    // Z3 checks the lowest draws: a shrunk case draws 0, so a checker failure stays checked while it shrinks.
+    const withSolver = pool !== undefined && draw < solverShare * 1000;
+    const outcome = await judgeCase(input, withSolver, mutantSeed);
+    if (!shrinking) {
+      totals.cases++;
+      if (withSolver) totals.checked++;
+      totals.obligations += outcome.obligations;
+      totals.mutantsChecked += outcome.mutantsChecked;
+      onCase?.({ index: totals.cases - 1, checked: withSolver, failed: outcome.failure !== undefined });
+    }
+    if (outcome.failure !== undefined) shrinking = true;
+    return outcome.failure === undefined;
+  });
+  const details = await fc.check(property, { seed, numRuns: runs });
+  const base = { seed, runs, ...totals };
+  if (!details.failed || details.counterexample === null) return base;
+  const [input, , mutantSeed] = details.counterexample[0];
+  // The shrunk case once more, with Z3 whenever there is a pool, for the report.
+  const outcome = await judgeCase(input, pool !== undefined, mutantSeed);
+  const failure: CampaignFailure = {
+    kind: outcome.failure?.kind ?? 'refuted',
+    message: outcome.failure?.message ?? String(details.errorInstance ?? 'the property failed'),
+    case: refinementCaseJson(input),
+    ...(outcome.recommended === undefined ? {} : { recommended: outcome.recommended }),
+    oracle: outcome.oracle,
+    ...(outcome.checker === undefined ? {} : { checker: outcome.checker }),
+    seed: details.seed,
+    path: details.counterexamplePath ?? '',
+  };
+  return { ...base, failure };
+}
+
+function caseJudge(recommender: Recommender, pool: SolverPool | undefined, outputMutants: readonly Mutant[]) {
+  return async (input: RefinementCase, withSolver: boolean, mutantSeed: number): Promise<CaseOutcome> => {
+    let recommended: JsonObject | undefined;
+    try {
+      recommended = recommender(input.policy, input.unused, input.catalog, { granularity: input.granularity }).policy;
+    } catch (error) {
+      return { failure: { kind: 'recommender-error', message: `the recommender failed: ${messageOf(error)}` }, oracle: [], obligations: 0, mutantsChecked: 0 };
+    }
+    const kept = recommended === undefined ? {} : { recommended };
+    let parsed: Policy | undefined;
+    try {
+      parsed = parseRecommended(recommended);
+    } catch (error) {
+      return { failure: { kind: 'invalid-output', message: `the recommended policy is not a valid policy: ${messageOf(error)}` }, ...kept, oracle: [], obligations: 0, mutantsChecked: 0 };
+    }
+    const oracle = oracleRefutations(input, parsed);
+    const refutedMessage = oracle.length === 0 ? undefined : `the recommendation breaks ${oracle.map(describeRefuted).join('; ')}`;
+    if (!withSolver || pool === undefined) {
+      return { ...(refutedMessage === undefined ? {} : { failure: { kind: 'refuted' as const, message: refutedMessage } }), ...kept, oracle, obligations: 0, mutantsChecked: 0 };
+    }
+    const own = await crossCheck(input, parsed, pool);
+    let obligations = own.obligations;
+    const disagreement = checkerFailure(own, 'the recommendation');
+    if (disagreement !== undefined) return { failure: disagreement, ...kept, oracle, checker: own.checker, obligations, mutantsChecked: 0 };
+    if (refutedMessage !== undefined) return { failure: { kind: 'refuted', message: refutedMessage }, ...kept, oracle, checker: own.checker, obligations, mutantsChecked: 0 };
+    // A correct output: its broken versions must be judged alike by both too.
+    let mutantsChecked = 0;
+    if (recommended !== undefined) {
+      for (const mutant of outputMutants) {
+        const mutation = mutant.apply({ original: input.policy, recommended, catalog: input.catalog, unused: input.unused, granularity: input.granularity, choose: chooserFrom(mutantSeed) });
+        if (mutation === undefined) continue;
+        const broken = await crossCheck(input, parseRecommended(mutation.recommended), pool);
+        obligations += broken.obligations;
+        mutantsChecked++;
+        const failure = checkerFailure(broken, `output mutant ${mutant.name} (${mutation.change})`);
+        if (failure !== undefined) return { failure, ...kept, oracle: broken.oracle, checker: broken.checker, obligations, mutantsChecked };
+      }
+    }
+    return { ...kept, oracle, checker: own.checker, obligations, mutantsChecked };
+  };
+}
+
+function checkerFailure(cross: { readonly agree: boolean; readonly unknown: readonly string[]; readonly oracle: readonly RefutedClaim[]; readonly checker: readonly RefutedClaim[] }, what: string): { kind: FailureKind; message: string } | undefined {
+  if (!cross.agree) {
+    const keys = (claims: readonly RefutedClaim[]): string => (claims.length === 0 ? 'nothing' : claims.map(claimKey).join(', '));
+    return { kind: 'checker-disagrees', message: `on ${what}, Z3 refutes ${keys(cross.checker)} but the oracle refutes ${keys(cross.oracle)}` };
+  }
+  if (cross.unknown.length > 0) return { kind: 'unknown', message: `on ${what}, Z3 could not decide ${cross.unknown.join('; ')}` };
+  return undefined;
+}
+
+/** `claim 3 (safety), statement 0: unused action s3:GetObject is still allowed`. */
+export function describeRefuted(refuted: RefutedClaim): string {
+  const info = claimInfo(refuted.claim);
+  return `claim ${info.number} (${info.title}), statement ${refuted.statement}: ${refuted.explanation}`;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message.split('\n')[0]! : String(error);
+}
