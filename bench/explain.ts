@@ -65,7 +65,7 @@ export async function explainBench(): Promise<void> {
       rows.push([each.name, Math.round(Buffer.byteLength(html) / 1024), nodes, Math.round(buildMs), loadMs, openMs]);
     }
     console.log(formatTable(['page', 'KiB', 'nodes carried', 'build ms', `load ms (median of ${LOADS})`, 'open a node ms'], rows));
-    console.log('\nbuild: explain() and the HTML, recommendation excluded; load: navigation to the load event in headless Chromium; open: a click on the first closed node, its subtree drawn when it returns.');
+    console.log('\nbuild: explain() and the HTML, recommendation excluded; load: navigation to the first frame drawn after the load event, in headless Chromium; open: a click on the first closed node, its subtree drawn when it returns.');
   } finally {
     await browser?.close();
     rmSync(folder, { recursive: true, force: true });

@@ -14,7 +14,7 @@ export interface OpenedPage {
   readonly page: Page;
   /** Console errors, uncaught exceptions and any request that leaves the page's own file. */
   readonly problems: string[];
-  /** From navigation to the load event, in milliseconds. */
+  /** From navigation to the first frame drawn after the load event, in milliseconds. */
   readonly loadMs: number;
 }
 
@@ -34,5 +34,7 @@ export async function openPage(browser: Browser, file: string, viewport = { widt
   });
   const started = performance.now();
   await page.goto(url, { waitUntil: 'load' });
+  // The page is open when it is drawn: wait for the frame after the load event.
+  await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
   return { page, problems, loadMs: performance.now() - started };
 }
