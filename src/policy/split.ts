@@ -42,7 +42,7 @@ export function splitPolicy(policy: JsonObject, quota: number, maxParts: number)
     const patterns = statement.Action;
     if (!Array.isArray(patterns)) {
       close();
-      if (sizeOf([statement]) > quota) return { kind: 'impossible', reason: `statement ${index} alone is ${sizeOf([statement])} characters, over the ${quota} quota, and cannot be cut${'NotAction' in statement ? ' (NotAction)' : ''}` };
+      if (sizeOf([statement]) > quota) return { kind: 'impossible', reason: `a policy of statement ${index} alone is ${sizeOf([statement])} characters, over the ${quota} quota, and the statement cannot be cut${'NotAction' in statement ? ' (NotAction)' : ''}` };
       current.statements.push(statement);
       current.origins.push(index);
       continue;
