@@ -211,13 +211,8 @@ function notActionTries(input: ExplainInput, statement: Statement, refinement: S
   ];
 }
 
-interface TrieSpec {
-  readonly statement: number;
-  readonly key: ActionKey;
-  readonly position: number;
-  readonly pattern: string;
-  readonly fate: PatternOutcome['fate'];
-  readonly replacements: readonly string[];
+/** What a trie is drawn from: the statement and pattern it explains, its members and how each counts. */
+interface TrieSpec extends Pick<PatternTrie, 'statement' | 'key' | 'position' | 'pattern' | 'fate' | 'replacements'> {
   /** The trie's members: catalog indices, ascending. */
   readonly members: readonly number[];
   readonly root: string;
