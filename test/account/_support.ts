@@ -49,8 +49,8 @@ export function findingFor(principal: string, unused: Readonly<Record<string, re
     resource: `arn:aws:iam::${ACCOUNT_ID}:${kind}/${principal}`,
     status: 'ACTIVE',
     findingType: 'UnusedPermission',
-    findingDetails: Object.entries(unused).map(([serviceNamespace, actions]) => ({
-      unusedPermissionDetails: actions === undefined ? { serviceNamespace } : { serviceNamespace, actions: actions.map((action) => ({ action })) },
+    findingDetails: Object.entries(unused).map(([serviceNamespace, actions]): Json => ({
+      unusedPermissionDetails: actions === undefined ? { serviceNamespace } : { serviceNamespace, actions: actions.map((action): Json => ({ action })) },
     })),
   };
 }
