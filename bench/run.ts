@@ -1,3 +1,4 @@
+import { explainBench } from './explain.js';
 import { proveBench } from './prove.js';
 import { recommendBench } from './recommend.js';
 
@@ -5,6 +6,7 @@ import { recommendBench } from './recommend.js';
 const BENCHES: readonly { readonly title: string; readonly run: () => Promise<void> }[] = [
   { title: 'recommend', run: recommendBench },
   { title: 'prove', run: proveBench },
+  { title: 'explain', run: explainBench },
 ];
 
 for (const bench of BENCHES) {

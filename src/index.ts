@@ -43,3 +43,8 @@ export { checkReportJson } from './prove/report-json.js';
 export { parseRecommended, recommendedPolicyOf, type RecommendedPolicy } from './policy/recommended.js';
 export { verdictTable } from './report/verdict-table.js';
 export { TrieNodes } from './catalog/trie-nodes.js';
+export { explain, withWitnesses, DEFAULT_VIEW_ROWS, type ActionKind, type ActionOfNode, type Choice, type Chosen, type ExplainInput, type ExplainedNode, type Explanation, type PatternTrie } from './explain/model.js';
+export { explainedPolicy, explanationOf, renderExplanation, type ExplainFormat, type ExplainRequest } from './explain/render.js';
+export { escapeHtml, explanationPage, type PageInput } from './explain/html.js';
+export { COLOURED, PLAIN, explanationTree, type TreeStyle } from './explain/tree-text.js';
+export { minimalityWitnesses, proofSummary, type ProofSummary } from './explain/proof.js';
