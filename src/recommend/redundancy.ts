@@ -16,9 +16,11 @@ export interface Candidate {
 
 /**
  * Drops the patterns the others make redundant: new ones first, then the user's own, and within
- * each the most specific (longest literal prefix) first, so that of `s3:GetObject*` and
- * `s3:GetObjectAcl` the narrower goes. A pattern that matches no catalog action is never judged
- * covered: it may stand for an action the catalog does not know yet.
+ * each the most specific (longest literal prefix, and a literal before a wildcard with the same
+ * prefix) first, so that of `s3:GetObject*` and `s3:GetObjectAcl` the narrower goes, and of
+ * `s3:GetObject*` and `s3:GetObject` the literal (keeping the wildcard, the shortest safe prefix).
+ * A pattern that matches no catalog action is never judged covered: it may stand for an action
+ * the catalog does not know yet.
  */
 export function withoutRedundant(candidates: readonly Candidate[], catalog: Catalog): { kept: string[]; dropped: string[] } {
   const globs = candidates.map((candidate) => parseGlob(candidate.text));
@@ -27,7 +29,11 @@ export function withoutRedundant(candidates: readonly Candidate[], catalog: Cata
   for (const indices of matches) for (const index of indices) coverCount.set(index, (coverCount.get(index) ?? 0) + 1);
   const alive = candidates.map(() => true);
   const order = [...candidates.keys()].sort(
-    (a, b) => Number(candidates[b]!.isNew) - Number(candidates[a]!.isNew) || globs[b]!.literalPrefix.length - globs[a]!.literalPrefix.length || a - b,
+    (a, b) =>
+      Number(candidates[b]!.isNew) - Number(candidates[a]!.isNew) ||
+      globs[b]!.literalPrefix.length - globs[a]!.literalPrefix.length ||
+      Number(globs[a]!.hasWildcard) - Number(globs[b]!.hasWildcard) ||
+      a - b,
   );
   for (const position of order) {
     const candidate = candidates[position]!;

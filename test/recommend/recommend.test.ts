@@ -202,4 +202,14 @@ describe('recommend: refusals and bugs', () => {
     expect(recommendation.recommendedAction).toBe('CREATE_POLICY');
     expect(results(recommendation)[0]!.filter((pattern) => !/^[^\s:]+:[^\s:]+$/.test(pattern))).toEqual([]);
   });
+
+  // Regression (was a bug, found by the fuzz campaign): "s3:*" gave s3:ListAclObject* and "s3:*Object",
+  // which cannot widen past itself, gave the literal s3:ListAclObject; with the user's
+  // s3:ListAclObjects beside them, redundancy dropped the wildcard first (same literal prefix, earlier
+  // position) and kept the literal, which is no shortest safe prefix (claim 4).
+  it('keeps the wildcard and drops the literal with the same prefix when either would do', () => {
+    const catalog = catalogOf({ s3: ['GetObject', 'ListAcl', 'ListAclAcl', 'ListAclObject', 'ListAclObjects'] });
+    const recommendation = recommendOn(catalog, [allow(['s3:ListAclObjects', 's3:*', 's3:*Object'])], { s3: ['GetObject', 'ListAclAcl'] });
+    expect(results(recommendation)).toEqual([['s3:ListAcl', 's3:ListAclObject*']]);
+  });
 });

@@ -21,6 +21,10 @@ describe('withoutRedundant', () => {
     expect(withoutRedundant([added('s3:GetObject'), added('s3:GetObject*'), old('s3:GetObjectAcl')], catalog)).toEqual({ kept: ['s3:GetObject*'], dropped: ['s3:GetObject', 's3:GetObjectAcl'] });
   });
 
+  it('drops a literal before a wildcard with the same literal prefix, whatever their order', () => {
+    expect(withoutRedundant([added('s3:GetObject*'), added('s3:GetObject'), old('s3:GetObjectAcl')], catalog)).toEqual({ kept: ['s3:GetObject*'], dropped: ['s3:GetObject', 's3:GetObjectAcl'] });
+  });
+
   it('never judges covered a pattern that matches no catalog action', () => {
     expect(withoutRedundant([old('s3:GetNothing'), old('s3:*')], catalog)).toEqual({ kept: ['s3:GetNothing', 's3:*'], dropped: [] });
   });
