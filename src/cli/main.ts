@@ -7,6 +7,7 @@ import { accountCommand } from './account.js';
 import { driftCommand } from './drift.js';
 import { certifyCommand } from './certify.js';
 import { checkCommand } from './check.js';
+import { fuzzCommand } from './fuzz.js';
 import { explainCommand } from './explain.js';
 import { proveCommand } from './prove-suites.js';
 import { recommendCommand } from './recommend.js';
@@ -23,6 +24,7 @@ export function program(): Command {
   root.addCommand(checkCommand());
   root.addCommand(certifyCommand());
   root.addCommand(verifyCertCommand());
+  root.addCommand(fuzzCommand());
   root.addCommand(accountCommand());
   root.addCommand(driftCommand());
   root.addCommand(explainCommand());

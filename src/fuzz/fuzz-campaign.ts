@@ -94,19 +94,22 @@ export async function runFuzzCampaign(options: FuzzCampaignOptions): Promise<Fuz
   const judgeCase = caseJudge(options.recommender ?? recommend, pool, options.outputMutants ?? ALL_MUTANTS);
   const arbitrary = fc.tuple(refinementCaseArbitrary(options.constraints ?? CAMPAIGN_CONSTRAINTS), fc.integer({ min: 0, max: 999 }), fc.nat());
   const totals = { cases: 0, checked: 0, obligations: 0, mutantsChecked: 0 };
-  let shrinking = false;
+  // Set by the first failure: fast-check shrinks it from then on.
+  let firstFailure: FailureKind | undefined;
   const property = fc.asyncProperty(arbitrary, async ([input, draw, mutantSeed]) => {
-    // Z3 checks the lowest draws: a shrunk case draws 0, so a checker failure stays checked while it shrinks.
-    const withSolver = pool !== undefined && draw < solverShare * 1000;
+    // Z3 checks the lowest draws: a shrunk case draws 0, so a checker failure stays checked while
+    // it shrinks. A failure the oracle alone sees shrinks without Z3 (it checks the smallest case once).
+    const solverFailure = firstFailure === 'checker-disagrees' || firstFailure === 'unknown';
+    const withSolver = pool !== undefined && draw < solverShare * 1000 && (firstFailure === undefined || solverFailure);
     const outcome = await judgeCase(input, withSolver, mutantSeed);
-    if (!shrinking) {
+    if (firstFailure === undefined) {
       totals.cases++;
       if (withSolver) totals.checked++;
       totals.obligations += outcome.obligations;
       totals.mutantsChecked += outcome.mutantsChecked;
       onCase?.({ index: totals.cases - 1, checked: withSolver, failed: outcome.failure !== undefined });
+      firstFailure = outcome.failure?.kind;
     }
-    if (outcome.failure !== undefined) shrinking = true;
     return outcome.failure === undefined;
   });
   const details = await fc.check(property, { seed, numRuns: runs });

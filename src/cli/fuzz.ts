@@ -1,0 +1,97 @@
+import { randomInt } from 'node:crypto';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import type { Granularity } from '../catalog/tokenize.js';
+import { fuzzReportJson, fuzzReportText, mutantLine, worstFailure, type FuzzReport } from '../fuzz/campaign-report.js';
+import { CAMPAIGN_CONSTRAINTS, runFuzzCampaign } from '../fuzz/fuzz-campaign.js';
+import { runMutationCampaign, type MutationCampaignResult } from '../fuzz/mutation-campaign.js';
+import { ALL_RECOMMENDER_MUTANTS } from '../fuzz/recommender-mutants/all-recommender-mutants.js';
+import { printJson } from '../policy/print.js';
+import { SolverPool } from '../prove/solver/pool.js';
+import { EXIT } from './exit-codes.js';
+import { positiveInteger, timeoutOption, workersOption } from './options.js';
+import { createProgress } from './progress.js';
+import { loadRecommender } from './recommender-module.js';
+import { solverOptions } from './solver-flags.js';
+
+interface FuzzFlags {
+  readonly runs: number;
+  readonly seed?: number;
+  readonly mutants?: boolean;
+  readonly recommender?: string;
+  readonly format: 'text' | 'json';
+  readonly granularity?: Granularity;
+  readonly solverShare: number;
+  readonly largeServices: boolean;
+  readonly timeoutMs: number;
+  readonly workers?: number;
+}
+
+export function fuzzCommand(): Command {
+  return new Command('fuzz')
+    .description('hunt for inputs on which a recommender is wrong: random cases recommended, judged by the concrete oracle and checked by Z3, which must agree')
+    .addOption(new Option('--runs <n>', 'random cases (with --mutants: also the most tried per mutant)').argParser(positiveInteger).default(300))
+    .addOption(new Option('--seed <seed>', 'the random seed, to replay a run (default: a new one, printed)').argParser(integer))
+    .option('--mutants', 'also run the mutation campaign: each seeded mutant recommender must be exposed and refuted with the claim it breaks')
+    .option('--recommender <module>', "fuzz this module's recommend (or default) export instead of iam-refine's recommender")
+    .addOption(new Option('--format <format>', 'text for people, json for machines').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--granularity <granularity>', 'only this granularity (default: both, at random)').choices(['word', 'char']))
+    .addOption(new Option('--solver-share <fraction>', 'the share of cases Z3 checks besides the oracle, from 0 to 1').argParser(fraction).default(1))
+    .option('--no-large-services', 'leave out the occasional service of 1,000+ actions (faster)')
+    .addOption(timeoutOption())
+    .addOption(workersOption())
+    .action(async (flags: FuzzFlags) => {
+      const recommender = await loadRecommender(flags.recommender);
+      const seed = flags.seed ?? randomInt(2 ** 31);
+      const pool = await SolverPool.start(solverOptions(flags));
+      try {
+        const cases = createProgress({ total: flags.runs, noun: 'cases' });
+        const campaign = await runFuzzCampaign({
+          runs: flags.runs,
+          seed,
+          recommender,
+          pool,
+          solverShare: flags.solverShare,
+          constraints: { ...(flags.largeServices ? CAMPAIGN_CONSTRAINTS : {}), ...(flags.granularity === undefined ? {} : { granularity: flags.granularity }) },
+          onCase: ({ failed }) => cases.advance({ failed }),
+        });
+        cases.finish();
+        let mutation: MutationCampaignResult | undefined;
+        if (flags.mutants === true) {
+          const mutants = createProgress({ total: ALL_RECOMMENDER_MUTANTS.length, noun: 'mutants' });
+          const constraints = flags.granularity === undefined ? {} : { granularity: flags.granularity };
+          mutation = await runMutationCampaign({ runs: flags.runs, seed, pool, constraints, onMutant: (result) => mutants.advance({ failed: !result.killed, line: mutantLine(result) }) });
+          mutants.finish();
+        }
+        const report: FuzzReport = { recommender: flags.recommender ?? 'iam-refine', granularity: flags.granularity ?? 'both', campaign, ...(mutation === undefined ? {} : { mutation }) };
+        process.stdout.write(flags.format === 'json' ? printJson(fuzzReportJson(report)) : fuzzReportText(report));
+        process.exitCode = exitCodeOf(worstFailure(report));
+      } finally {
+        await pool.close();
+      }
+    });
+}
+
+function exitCodeOf(failure: ReturnType<typeof worstFailure>): number {
+  switch (failure) {
+    case undefined:
+      return EXIT.ok;
+    case 'checker-disagrees':
+      return EXIT.internal;
+    case 'unknown':
+      return EXIT.unknown;
+    default:
+      return EXIT.refuted;
+  }
+}
+
+function integer(text: string): number {
+  const value = Number(text);
+  if (!Number.isSafeInteger(value)) throw new InvalidArgumentError('expected a whole number');
+  return value;
+}
+
+function fraction(text: string): number {
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value) || value < 0 || value > 1) throw new InvalidArgumentError('expected a number from 0 to 1');
+  return value;
+}
