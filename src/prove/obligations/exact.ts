@@ -10,7 +10,8 @@ import { allowsConcretely, allowsTerm, orLines, witnessIs } from './terms.js';
 /**
  * Claim 1, exact on the catalog: for every catalog action a, R allows a iff O allows a and a is
  * not unused. One ground query per service (small services packed together), over the actions some pattern's prefix fits (for
- * the others both sides are plainly false, or, for `NotAction`, plainly true for a used action).
+ * the others both sides are plainly false, or, for `NotAction`, plainly true for a used action;
+ * a dropped `NotAction` statement asks about the whole catalog).
  * Expected `unsat`: no action is allowed wrongly or lost.
  */
 export function exactObligations(statement: StatementCase, input: CheckInput): Obligation[] {
@@ -23,7 +24,10 @@ export function exactObligations(statement: StatementCase, input: CheckInput): O
     }
   }
   if (statement.kind === 'NotAction') {
-    for (const lower of unused.actions) relevant.add(catalog.indexOf(lower)!);
+    // A used action outside every prefix is plainly allowed by both, unless the statement was
+    // dropped: then each such action is lost, so every catalog action is asked about.
+    if (statement.refined === undefined) for (let index = 0; index < catalog.size; index++) relevant.add(index);
+    else for (const lower of unused.actions) relevant.add(catalog.indexOf(lower)!);
   }
   return packByService([...relevant].sort((a, b) => a - b), (index) => actionService(catalog.lowerActions[index]!), ACTION_CAPACITY).map(({ key: service, items: indices }) => {
     const usedOriginal = new Set<number>();
