@@ -92,15 +92,15 @@ interface CaseOutcome {
 export async function runFuzzCampaign(options: FuzzCampaignOptions): Promise<FuzzCampaignResult> {
   const { runs, seed, pool, solverShare = 1, onCase } = options;
   const judgeCase = caseJudge(options.recommender ?? recommend, pool, options.outputMutants ?? ALL_MUTANTS);
-  const arbitrary = fc.tuple(refinementCaseArbitrary(options.constraints ?? CAMPAIGN_CONSTRAINTS), fc.integer({ min: 0, max: 999 }), fc.nat());
+  const arbitrary = fc.tuple(refinementCaseArbitrary(options.constraints ?? CAMPAIGN_CONSTRAINTS), fc.noBias(fc.integer({ min: 0, max: 999 })), fc.nat());
   const totals = { cases: 0, checked: 0, obligations: 0, mutantsChecked: 0 };
   // Set by the first failure: fast-check shrinks it from then on.
   let firstFailure: FailureKind | undefined;
   const property = fc.asyncProperty(arbitrary, async ([input, draw, mutantSeed]) => {
-    // Z3 checks the lowest draws: a shrunk case draws 0, so a checker failure stays checked while
-    // it shrinks. A failure the oracle alone sees shrinks without Z3 (it checks the smallest case once).
+    // While a failure shrinks, Z3 checks every step of a failure only Z3 saw, and none of a failure
+    // the oracle saw (the smallest case is checked once, below).
     const solverFailure = firstFailure === 'checker-disagrees' || firstFailure === 'unknown';
-    const withSolver = pool !== undefined && draw < solverShare * 1000 && (firstFailure === undefined || solverFailure);
+    const withSolver = pool !== undefined && (firstFailure === undefined ? draw < solverShare * 1000 : solverFailure);
     const outcome = await judgeCase(input, withSolver, mutantSeed);
     if (firstFailure === undefined) {
       totals.cases++;
