@@ -36,7 +36,7 @@ export type { Obligation, Outcome, StructuralResult, Verdict } from './prove/obl
 export { planObligations, type Plan } from './prove/plan.js';
 export { SolverPool, type SolverPoolOptions } from './prove/solver/pool.js';
 export { buildManifest, type Manifest } from './prove/certificate/manifest.js';
-export { checkInputOf, type CertificateSources } from './prove/certificate/sources.js';
+export { checkInputOf, recommendedSource, type CertificateSources } from './prove/certificate/sources.js';
 export { verifyCertificate, type VerifyResult } from './prove/certificate/verify.js';
 export { writeCertificate } from './prove/certificate/write.js';
 export { checkReportJson } from './prove/report-json.js';
@@ -48,3 +48,12 @@ export { explainedPolicy, explanationOf, renderExplanation, type ExplainFormat, 
 export { escapeHtml, explanationPage, type PageInput } from './explain/html.js';
 export { COLOURED, PLAIN, explanationTree, type TreeStyle } from './explain/tree-text.js';
 export { minimalityWitnesses, proofSummary, type ProofSummary } from './explain/proof.js';
+export { isAwsManagedArn, parseAccountDetails, type AccountDetails, type ExportedManagedPolicy, type Principal, type PrincipalKind } from './account/details.js';
+export { parseAccountFindings, type AccountFindings, type FindingNotice, type UnusedPermissionFinding } from './account/findings.js';
+export { QUOTAS } from './account/quotas.js';
+export { refineAccount, type AccountOptions, type AccountResult, type PolicyKind, type PolicyOutcome, type PolicyResult, type PrincipalResult } from './account/refine.js';
+export { proveAccount, type AccountProofs, type PolicyProof } from './account/prove.js';
+export { accountReport, principalReport, summaryTable } from './account/report.js';
+export { joinParts, splitPolicy, type PolicySplit, type SplitOutcome } from './policy/split.js';
+export { driftOf, type AppearedAction, type DriftReport } from './drift/drift.js';
+export { readManifest, certifiedCatalog } from './prove/certificate/read.js';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Catalog } from '../catalog/catalog.js';
-import { ownRecommendation } from '../cli/certify.js';
+import { recommendedSource } from '../prove/certificate/sources.js';
 import type { JsonSource } from '../input/read-json.js';
 import { printJson } from '../policy/print.js';
 import { joinParts } from '../policy/split.js';
@@ -73,7 +73,7 @@ export function certificateSources(principal: PrincipalResult, policy: PolicyRes
   return {
     policy: { name: `${policy.name}.json`, text: originalText, sha256: sha256(originalText) },
     unused: principal.unusedSource,
-    recommended: policy.split === undefined ? ownRecommendation(recommendation) : joinedSource(policy),
+    recommended: policy.split === undefined ? recommendedSource(recommendation.policy) : joinedSource(policy),
     recommendedBy: `${TOOL_NAME} ${TOOL_VERSION}`,
     catalog: options.catalog,
     catalogFile: options.catalogFile,

@@ -1,13 +1,10 @@
 import { Command } from 'commander';
-import type { Granularity } from '../catalog/tokenize.js';
-import { printJson } from '../policy/print.js';
 import type { JsonSource } from '../input/read-json.js';
+import type { Granularity } from '../catalog/tokenize.js';
 import { check } from '../prove/check.js';
-import { sha256 } from '../prove/certificate/manifest.js';
 import { checkCertificateFolder, writeCertificate } from '../prove/certificate/write.js';
-import { checkInputOf, type CertificateSources } from '../prove/certificate/sources.js';
+import { checkInputOf, recommendedSource, type CertificateSources } from '../prove/certificate/sources.js';
 import { recommend } from '../recommend/recommend.js';
-import type { Recommendation } from '../recommend/refinement.js';
 import { verdictTable } from '../report/verdict-table.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { checkOneStdin, loadCatalog, loadPolicy, loadRecommended, loadUnused } from './inputs.js';
@@ -46,7 +43,7 @@ export function certifyCommand(): Command {
       printWarnings(unused.warnings);
       const recommended: { source: JsonSource; by: string } =
         flags.recommended === undefined
-          ? { source: ownRecommendation(recommend(loaded.policy, unused, catalog, { granularity: flags.granularity })), by: `${TOOL_NAME} ${TOOL_VERSION}` }
+          ? { source: recommendedSource(recommend(loaded.policy, unused, catalog, { granularity: flags.granularity }).policy), by: `${TOOL_NAME} ${TOOL_VERSION}` }
           : { source: loadRecommended(flags.recommended).source, by: 'given' };
       const sources: CertificateSources = {
         policy: loaded.source,
@@ -62,13 +59,4 @@ export function certifyCommand(): Command {
       process.stdout.write(`${verdictTable(report, catalog)}certificate: ${flags.out} (${report.obligations.length} obligations)\n`);
       process.exitCode = exitCodeOf(report.verdict);
     });
-}
-
-/** iam-refine's own recommendation as the text a certificate copies: the policy, or a DETACH_POLICY step. */
-export function ownRecommendation(recommendation: Recommendation): JsonSource {
-  const text =
-    recommendation.policy === undefined
-      ? printJson({ recommendedSteps: [{ unusedPermissionsRecommendedStep: { recommendedAction: 'DETACH_POLICY' } }] })
-      : printJson(recommendation.policy);
-  return { name: 'recommended.json', text, sha256: sha256(text) };
 }

@@ -2,10 +2,13 @@ import type { Catalog } from '../../catalog/catalog.js';
 import type { Granularity } from '../../catalog/tokenize.js';
 import { parseUnusedEntries } from '../../findings/parse.js';
 import { resolveUnused } from '../../findings/resolve.js';
+import type { JsonObject } from '../../input/json.js';
 import { parseJsonSource, type JsonSource } from '../../input/read-json.js';
 import { parsePolicy } from '../../policy/parse.js';
+import { printJson } from '../../policy/print.js';
 import { parseRecommended, recommendedPolicyOf } from '../../policy/recommended.js';
 import type { CheckInput } from '../context.js';
+import { sha256 } from './manifest.js';
 
 /** The texts a certificate is about, exactly as they were read: what it hashes and copies. */
 export interface CertificateSources {
@@ -26,4 +29,11 @@ export function checkInputOf(sources: CertificateSources): CheckInput {
   const unused = resolveUnused(parseUnusedEntries(parseJsonSource(sources.unused), sources.unused.name), sources.catalog, sources.unused.name);
   const recommended = recommendedPolicyOf(parseRecommended(parseJsonSource(sources.recommended), sources.recommended.name), original);
   return { original, unused, catalog: sources.catalog, recommended, granularity: sources.granularity };
+}
+
+/** A recommended policy as the text a certificate copies: the policy, or a DETACH_POLICY step when there is none. */
+export function recommendedSource(policy: JsonObject | undefined): JsonSource {
+  const text =
+    policy === undefined ? printJson({ recommendedSteps: [{ unusedPermissionsRecommendedStep: { recommendedAction: 'DETACH_POLICY' } }] }) : printJson(policy);
+  return { name: 'recommended.json', text, sha256: sha256(text) };
 }

@@ -1,17 +1,18 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describeCatalog, type Catalog } from '../../catalog/catalog.js';
-import { loadPinnedCatalog, parseCatalog } from '../../catalog/load.js';
+import { describeCatalog } from '../../catalog/catalog.js';
+import { loadPinnedCatalog } from '../../catalog/load.js';
 import { InputError } from '../../input/input-error.js';
 import { isJsonObject, type Json, type JsonObject } from '../../input/json.js';
 import type { JsonPath } from '../../input/json-path.js';
-import { parseJsonSource, readSource, SIZE_LIMITS, type JsonSource } from '../../input/read-json.js';
+import { readSource, SIZE_LIMITS, type JsonSource } from '../../input/read-json.js';
 import { summarize, type ObligationResult } from '../check.js';
 import { verdictOf, type Obligation, type Verdict } from '../obligation.js';
 import { formatJsonPath } from '../../input/json-path.js';
 import { planObligations } from '../plan.js';
 import { SolverPool, type SolverPoolOptions } from '../solver/pool.js';
-import { buildManifest, CERTIFICATE_FORMAT, INPUT_FILES, obligationFile, sha256, type Manifest } from './manifest.js';
+import { buildManifest, INPUT_FILES, obligationFile, sha256, type Manifest } from './manifest.js';
+import { certifiedCatalog, readManifest } from './read.js';
 import { checkInputOf, type CertificateSources } from './sources.js';
 
 export interface VerifyResult {
@@ -38,7 +39,10 @@ export async function verifyCertificate(directory: string, options: SolverPoolOp
   }
   if (problems.length > 0) return { problems, verdict: undefined, obligations: manifest.obligations.length };
 
-  const catalog = catalogOf(directory, manifest, read);
+  const catalog = certifiedCatalog(manifest, () => read(INPUT_FILES.catalog));
+  if (catalog === undefined) {
+    throw new InputError(join(directory, 'manifest.json'), ['catalog'], `made with ${describeCatalog(manifest.catalog)}, but this install has ${describeCatalog(loadPinnedCatalog().identity)}`);
+  }
   const sources: CertificateSources = {
     policy: read(INPUT_FILES.policy),
     unused: read(INPUT_FILES.unused),
@@ -117,43 +121,4 @@ function manifestDifferences(recorded: Manifest, derived: Manifest): string[] {
   };
   compare(recorded as unknown as Json, JSON.parse(JSON.stringify(derived)) as Json, []);
   return differences;
-}
-
-function readManifest(directory: string): Manifest {
-  const path = join(directory, 'manifest.json');
-  if (!existsSync(path)) throw new InputError(directory, [], 'not a certificate: no manifest.json');
-  const value = parseJsonSource(readSource(path, SIZE_LIMITS.unused));
-  const fail = (where: JsonPath, problem: string): never => {
-    throw new InputError(path, where, problem);
-  };
-  if (!isJsonObject(value) || value.format !== CERTIFICATE_FORMAT) return fail(['format'], `expected "${CERTIFICATE_FORMAT}"`);
-  // Only the fields verification relies on are checked; the rest is reported as it is.
-  const inputs = isJsonObject(value.inputs) ? value.inputs : fail(['inputs'], 'expected an object');
-  for (const key of ['policy', 'unused', 'recommended'] as const) {
-    const entry = inputs[key];
-    if (!isJsonObject(entry) || typeof entry.file !== 'string' || typeof entry.sha256 !== 'string') fail(['inputs', key], 'expected {"file", "sha256"}');
-  }
-  if (value.granularity !== 'word' && value.granularity !== 'char') fail(['granularity'], 'expected "word" or "char"');
-  if (!isJsonObject(value.catalog)) fail(['catalog'], 'expected an object');
-  if (!Array.isArray(value.structural)) fail(['structural'], 'expected a list');
-  const obligations = Array.isArray(value.obligations) ? value.obligations : fail(['obligations'], 'expected a list');
-  obligations.forEach((entry: Json, index: number) => {
-    if (!isJsonObject(entry)) return fail(['obligations', index], 'expected an object');
-    for (const key of ['id', 'file', 'sha256', 'actual', 'verdict']) if (typeof entry[key] !== 'string') fail(['obligations', index, key], 'expected a string');
-  });
-  return value as unknown as Manifest;
-}
-
-/** The catalog the certificate names: its copied file, or the pinned package at the same version. */
-function catalogOf(directory: string, manifest: Manifest, read: (file: string) => JsonSource): Catalog {
-  if (manifest.catalog.source === 'file') {
-    if (manifest.inputs.catalog?.sha256 !== manifest.catalog.sha256) throw new InputError(join(directory, 'manifest.json'), ['inputs', 'catalog'], 'the copied catalog is not the one the certificate names');
-    const source = read(INPUT_FILES.catalog);
-    return parseCatalog(parseJsonSource(source), join(directory, INPUT_FILES.catalog), source.sha256);
-  }
-  const pinned = loadPinnedCatalog();
-  if (pinned.identity.source !== 'package' || pinned.identity.version !== manifest.catalog.version) {
-    throw new InputError(join(directory, 'manifest.json'), ['catalog'], `made with ${describeCatalog(manifest.catalog)}, but this install has ${describeCatalog(pinned.identity)}`);
-  }
-  return pinned;
 }
