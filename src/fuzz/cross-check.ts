@@ -27,8 +27,8 @@ export interface CrossCheck {
   readonly agree: boolean;
 }
 
-/** The recommended policy of a recommender's output, parsed as the checker reads it. */
-export function parseRecommended(recommended: JsonObject | undefined): Policy | undefined {
+/** The policy of a recommendation (`undefined`: detach), parsed as the checker reads it. */
+export function parseRecommendation(recommended: JsonObject | undefined): Policy | undefined {
   return recommended === undefined ? undefined : parsePolicy(recommended, 'recommended.json');
 }
 
