@@ -27,6 +27,8 @@ export interface FuzzCampaignOptions {
   /** Broken versions of each correct output that Z3 and the oracle must also agree on. Default: every output mutant. */
   readonly outputMutants?: readonly Mutant[];
   readonly constraints?: RefinementCaseConstraints;
+  /** A failure's fast-check path (with its seed): replays that case alone. */
+  readonly path?: string;
   /** Called after each case of the run (not for the shrinking steps after a failure). */
   readonly onCase?: (progress: CaseProgress) => void;
 }
@@ -112,7 +114,7 @@ export async function runFuzzCampaign(options: FuzzCampaignOptions): Promise<Fuz
     }
     return outcome.failure === undefined;
   });
-  const details = await fc.check(property, { seed, numRuns: runs });
+  const details = await fc.check(property, { seed, numRuns: runs, ...(options.path === undefined ? {} : { path: options.path }) });
   const base = { seed, runs, ...totals };
   if (!details.failed || details.counterexample === null) return base;
   const [input, , mutantSeed] = details.counterexample[0];

@@ -52,6 +52,9 @@ describe('the fuzz campaign', () => {
     expect(failure.checker?.map((claim) => `${claim.statement}:${claim.claim}`).sort()).toEqual(failure.oracle.map((claim) => `${claim.statement}:${claim.claim}`).sort());
     expect(Object.values(failure.case.catalog).flat().length).toBeLessThanOrEqual(3);
     expect(failure.path).toMatch(/^\d+(:\d+)*$/);
+    // Its seed and path replay the smallest case alone.
+    const replay = await runFuzzCampaign({ runs: 200, seed: failure.seed, path: failure.path, recommender: unchanged, constraints: {} });
+    expect(replay.failure?.case).toEqual(failure.case);
   }, 600_000);
 
   it('kills every mutant recommender: Z3 refutes, on a small exposing case, a claim it is expected to break', async () => {
