@@ -15,14 +15,11 @@ import type { CaseResult } from '../src/suite/run-case.js';
 import { proveCases } from '../src/suite/run.js';
 import { formatTable, milliseconds } from './table.js';
 
-/** Cases in flight per job, as `iam-refine prove` runs them. */
-const CASES_PER_JOB = 2;
-
 async function timedRun(cases: readonly LoadedCase[], jobs: number): Promise<{ results: CaseResult[]; wallMs: number }> {
   const started = performance.now();
   const pool = await SolverPool.start({ workers: jobs });
   try {
-    const results = await proveCases(cases, { recommender: recommend, pool, update: false, concurrency: jobs * CASES_PER_JOB });
+    const results = await proveCases(cases, { recommender: recommend, pool, update: false });
     return { results, wallMs: milliseconds(started) };
   } finally {
     await pool.close();

@@ -23,9 +23,6 @@ interface ProveSuitesFlags {
   readonly timeoutMs: number;
 }
 
-/** Cases in flight per solver worker: one recommends on the main thread while the others' obligations keep the workers busy. */
-const CASES_PER_JOB = 2;
-
 export function proveCommand(): Command {
   return new Command('prove')
     .description('run proof suites: recommend each case, compare with its snapshot, prove the claims of the checker')
@@ -49,7 +46,6 @@ export function proveCommand(): Command {
           recommender,
           pool,
           update: flags.update === true,
-          concurrency: pool.workers * CASES_PER_JOB,
           // On a terminal the bar counts; only the cases that need a look get a line.
           onResult: (result) => progress.advance({ failed: result.status !== 'passed', ...(interactive && result.status === 'passed' ? {} : { line: caseLine(result) }) }),
         });

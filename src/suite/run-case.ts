@@ -121,7 +121,7 @@ async function judge(loaded: LoadedCase, recommended: Policy | undefined, size: 
 function statusOf(judged: JudgedRecommendation, spec: ProofCase, difference: readonly string[]): Pick<CaseResult, 'status' | 'problems'> {
   const wrong = expectationProblems(judged.verdict, judged.claims, spec.expect);
   const undecided = judged.verdict === 'unknown' && spec.expect.verdict !== 'unknown';
-  const problems = [...difference, ...(undecided ? judged.findings : wrong)];
+  const problems = [...difference, ...(undecided ? [`the solver could not decide (expected ${spec.expect.verdict}); never counted as proven`] : wrong)];
   if (difference.length > 0 || (!undecided && wrong.length > 0)) return { status: 'failed', problems };
   return undecided ? { status: 'unknown', problems } : { status: 'passed', problems: [] };
 }

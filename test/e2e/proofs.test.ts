@@ -30,7 +30,7 @@ describe('the article suite (proofs/article)', () => {
   });
 
   it('passes every case: snapshots equal, verdicts and counterexamples as expected', async () => {
-    const results = await proveCases(cases, { recommender: recommend, pool, update: false, concurrency: 2 });
+    const results = await proveCases(cases, { recommender: recommend, pool, update: false });
     expect(results.map((result) => ({ id: result.spec.id, status: result.status, problems: result.problems, snapshot: result.snapshot }))).toEqual(
       cases.map((loaded) => ({ id: loaded.spec.id, status: 'passed', problems: [], snapshot: loaded.spec.subject.kind === 'given' ? 'given' : 'equal' })),
     );

@@ -34,7 +34,7 @@ describe('parseCase', () => {
     });
   });
 
-  it.each<[string, Json, string]>([
+  it.each<[string, unknown, string]>([
     ['not an object', [], 'expected an object, got a list'],
     ['an unknown key', { ...BASE, recommendation: 'x.json' }, 'recommendation: unknown key; a case has description, policy, unused, catalog, granularity, snapshot, recommended, expect'],
     ['no policy', { ...BASE, policy: undefined }, 'policy: missing'],

@@ -36,7 +36,7 @@ const cases = loadCases(SAMPLE.map((name) => join(SUITE, name, 'case.json')));
 async function reportsWith(jobs: number, sample: readonly LoadedCase[]): Promise<string[]> {
   const pool = await SolverPool.start({ workers: jobs });
   try {
-    const results = await proveCases(sample, { recommender: recommend, pool, update: false, concurrency: 2 * jobs });
+    const results = await proveCases(sample, { recommender: recommend, pool, update: false });
     return results.map((result) => JSON.stringify(caseJson(result), (key, value: unknown) => (key.endsWith('Ms') ? undefined : value), 2));
   } finally {
     await pool.close();
