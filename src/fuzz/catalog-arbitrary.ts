@@ -76,7 +76,7 @@ function actionNamesArbitrary(maxNames: number, maxExtensions: number): fc.Arbit
 
 function nameShapeArbitrary(): fc.Arbitrary<NameShape> {
   // Mostly regular spellings; an irregular one lower-cases the capital of a later word.
-  const irregularAt = fc.oneof({ arbitrary: fc.constant(undefined), weight: 5 }, { arbitrary: fc.nat(), weight: 1 });
+  const irregularAt = fc.oneof({ withCrossShrink: true }, { arbitrary: fc.constant(undefined), weight: 5 }, { arbitrary: fc.nat(), weight: 1 });
   return fc.record({ verb: fc.constantFrom(...VERBS), nouns: fc.array(fc.constantFrom(...NOUNS), { maxLength: 3 }), irregularAt }).map(({ verb, nouns, irregularAt: at }) => ({
     words: [verb, ...nouns],
     irregularAt: at === undefined || nouns.length === 0 ? undefined : 1 + (at % nouns.length),

@@ -35,7 +35,7 @@ export interface PatternSpec {
 export function patternSpecArbitrary(): fc.Arbitrary<PatternSpec> {
   const shapes = (Object.entries(SHAPES) as [Shape, number][]).map(([shape, weight]) => ({ arbitrary: fc.constant(shape), weight }));
   return fc.record({
-    shape: fc.oneof(...shapes),
+    shape: fc.oneof({ withCrossShrink: true }, ...shapes),
     action: fc.nat(),
     choice: fc.nat(),
     positions: fc.array(fc.nat(), { minLength: 1, maxLength: 2 }),

@@ -10,7 +10,7 @@ export interface CaseStyle {
 
 export function caseStyleArbitrary(): fc.Arbitrary<CaseStyle> {
   return fc.record({
-    style: fc.oneof({ arbitrary: fc.constant('as-is' as const), weight: 3 }, { arbitrary: fc.constant('lower' as const), weight: 1 }, { arbitrary: fc.constant('mixed' as const), weight: 1 }),
+    style: fc.oneof({ withCrossShrink: true }, { arbitrary: fc.constant('as-is' as const), weight: 3 }, { arbitrary: fc.constant('lower' as const), weight: 1 }, { arbitrary: fc.constant('mixed' as const), weight: 1 }),
     toggles: fc.nat(),
   });
 }

@@ -33,8 +33,8 @@ export function policySpecArbitrary(constraints: PolicyConstraints = {}): fc.Arb
   const statement = fc.record({
     // Few Sids and one common Resource: statements often differ only in their actions, as in real policies.
     sid: fc.option(fc.constantFrom('Refine', 'Keep'), { nil: undefined }),
-    effect: fc.oneof({ arbitrary: fc.constant('Allow' as const), weight: 5 }, { arbitrary: fc.constant('Deny' as const), weight: 1 }),
-    actionKey: fc.oneof(...actionKeys),
+    effect: fc.oneof({ withCrossShrink: true }, { arbitrary: fc.constant('Allow' as const), weight: 5 }, { arbitrary: fc.constant('Deny' as const), weight: 1 }),
+    actionKey: fc.oneof({ withCrossShrink: true }, ...actionKeys),
     patterns: fc.array(patternSpecArbitrary(), { minLength: 1, maxLength: maxPatterns }),
     // Repeats only for the top draw, so that shrinking (towards 0) drops the repeat.
     repeat: fc.record({ draw: fc.integer({ min: 0, max: 9 }), which: fc.nat() }),

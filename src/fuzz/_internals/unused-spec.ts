@@ -31,11 +31,11 @@ export function unusedSpecArbitrary(constraints: UnusedConstraints = {}): fc.Arb
   const { withUnknown = true } = constraints;
   const service = fc.record({
     // Shrinks towards `none`: a counterexample keeps only the entries it needs.
-    kind: fc.oneof({ arbitrary: fc.constant('none' as const), weight: 2 }, { arbitrary: fc.constant('subset' as const), weight: 6 }, { arbitrary: fc.constant('whole' as const), weight: 1 }),
+    kind: fc.oneof({ withCrossShrink: true }, { arbitrary: fc.constant('none' as const), weight: 2 }, { arbitrary: fc.constant('subset' as const), weight: 6 }, { arbitrary: fc.constant('whole' as const), weight: 1 }),
     density: fc.integer({ min: 0, max: 10 }),
   });
-  const spelling = fc.record({ style: fc.oneof({ arbitrary: fc.constant('as-is' as const), weight: 4 }, { arbitrary: fc.constant('mixed' as const), weight: 1 }), toggles: fc.nat() });
-  const unknown = withUnknown ? fc.oneof({ arbitrary: fc.constant('none' as const), weight: 4 }, { arbitrary: fc.constantFrom('action' as const, 'service' as const), weight: 1 }) : fc.constant('none' as const);
+  const spelling = fc.record({ style: fc.oneof({ withCrossShrink: true }, { arbitrary: fc.constant('as-is' as const), weight: 4 }, { arbitrary: fc.constant('mixed' as const), weight: 1 }), toggles: fc.nat() });
+  const unknown = withUnknown ? fc.oneof({ withCrossShrink: true }, { arbitrary: fc.constant('none' as const), weight: 4 }, { arbitrary: fc.constantFrom('action' as const, 'service' as const), weight: 1 }) : fc.constant('none' as const);
   return fc.record({
     services: fc.array(service, { minLength: 1, maxLength: 4 }),
     draws: fc.array(fc.integer({ min: 0, max: 99 }), { minLength: 1, maxLength: 64 }),
