@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { judge } from '../../src/oracle/judge.js';
 import { recommendedPolicyOf } from '../../src/policy/recommended.js';
-import { SolverPool } from '../../src/prove/solver/pool.js';
 import { recommend } from '../../src/recommend/recommend.js';
 import { findCaseFiles } from '../../src/suite/discover.js';
 import { loadCases } from '../../src/suite/load.js';
 import { proveCases } from '../../src/suite/run.js';
+import { sharedPool } from '../prove/_support.js';
 
 /**
  * The article's suite (`proofs/article`): iam-refine's own recommendations equal their snapshots
@@ -16,13 +16,7 @@ import { proveCases } from '../../src/suite/run.js';
 const ARTICLE_SUITE = new URL('../../proofs/article', import.meta.url).pathname;
 const cases = loadCases(findCaseFiles([ARTICLE_SUITE]));
 
-let pool: SolverPool;
-beforeAll(async () => {
-  pool = await SolverPool.start({ workers: 2 });
-});
-afterAll(async () => {
-  await pool.close();
-});
+const pool = sharedPool(2);
 
 describe('the article suite (proofs/article)', () => {
   it('holds the cases the checker must keep answering: two own recommendations and nine given ones', () => {
@@ -30,7 +24,7 @@ describe('the article suite (proofs/article)', () => {
   });
 
   it('passes every case: snapshots equal, verdicts and counterexamples as expected', async () => {
-    const results = await proveCases(cases, { recommender: recommend, pool, update: false });
+    const results = await proveCases(cases, { recommender: recommend, pool: pool(), update: false });
     expect(results.map((result) => ({ id: result.spec.id, status: result.status, problems: result.problems, snapshot: result.snapshot }))).toEqual(
       cases.map((loaded) => ({ id: loaded.spec.id, status: 'passed', problems: [], snapshot: loaded.spec.subject.kind === 'given' ? 'given' : 'equal' })),
     );
