@@ -7,7 +7,7 @@ import { loadCases, type LoadedCase } from '../suite/load.js';
 import { suiteReportJson } from '../suite/report-json.js';
 import type { CaseResult } from '../suite/run-case.js';
 import { proveCases, tallies } from '../suite/run.js';
-import { caseDetails, caseLine, summaryTable } from '../suite/text.js';
+import { caseDetails, caseLine, suiteSummaryTable } from '../suite/text.js';
 import { EXIT } from './exit-codes.js';
 import { positiveInteger, timeoutOption } from './options.js';
 import { writeResult } from './output.js';
@@ -56,7 +56,7 @@ export function proveCommand(): Command {
       const wallMs = performance.now() - started;
       const counts = tallies(results);
       for (const result of results) if (result.status !== 'passed' || result.snapshot === 'updated') process.stdout.write(`\n${caseDetails(result)}`);
-      process.stdout.write(`\n${summaryTable(counts, wallMs)}`);
+      process.stdout.write(`\n${suiteSummaryTable(counts, wallMs)}`);
       const inputs = inputFiles(cases);
       if (flags.junit !== undefined) writeResult(junitXml(results, counts, wallMs), flags.junit, inputs);
       if (flags.json !== undefined) writeResult(printJson(suiteReportJson(results, counts, { recommender: flags.recommender ?? 'iam-refine', solver: pool.version, wallMs })), flags.json, inputs);

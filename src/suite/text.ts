@@ -29,7 +29,7 @@ export function caseDetails(result: CaseResult): string {
 }
 
 /** The summary: one row per suite, then all of them with the run's wall time. */
-export function summaryTable(tallies: readonly Tally[], wallMs: number): string {
+export function suiteSummaryTable(tallies: readonly Tally[], wallMs: number): string {
   const header = ['suite', 'cases', 'proven', 'refuted as expected', 'failed', 'unknown', 'time'];
   const rows = tallies.map((tally) => [
     tally.suite,

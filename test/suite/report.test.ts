@@ -4,7 +4,7 @@ import { junitXml } from '../../src/suite/junit.js';
 import { suiteReportJson } from '../../src/suite/report-json.js';
 import type { CaseResult, JudgedRecommendation } from '../../src/suite/run-case.js';
 import { tallies } from '../../src/suite/run.js';
-import { caseDetails, caseLine, summaryTable } from '../../src/suite/text.js';
+import { caseDetails, caseLine, suiteSummaryTable } from '../../src/suite/text.js';
 
 const spec = (suite: string, name: string): ProofCase => ({
   id: `${suite}/${name}`,
@@ -42,7 +42,7 @@ describe('suite reports', () => {
       { suite: 'proofs/b', cases: 2, proven: 0, refutedAsExpected: 0, failed: 1, unknown: 1, timeMs: 3000 },
       { suite: 'all', cases: 4, proven: 1, refutedAsExpected: 1, failed: 1, unknown: 1, timeMs: 6000 },
     ]);
-    expect(summaryTable(tallies(RESULTS), 4200)).toBe(
+    expect(suiteSummaryTable(tallies(RESULTS), 4200)).toBe(
       [
         '  suite     cases  proven  refuted as expected  failed  unknown        time',
         '  proofs/a      2       1                    1       0        0       3.0 s',
