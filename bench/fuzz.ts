@@ -20,7 +20,7 @@ export async function fuzzBench(): Promise<void> {
     ] as const) {
       for (const [judges, runs, solverShare] of [
         ['oracle', 3000, 0],
-        ['oracle + Z3', 200, 1],
+        ['oracle + Z3', 100, 1],
       ] as const) {
         const started = performance.now();
         const result = await runFuzzCampaign({ runs, seed: SEED, pool, solverShare, constraints });
