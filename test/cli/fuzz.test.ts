@@ -74,7 +74,7 @@ describe('fuzz command', () => {
   });
 
   it("passes a user's module that wraps iam-refine's recommender", async () => {
-    const { code, stdout } = await fuzz('--runs', '10', '--recommender', WRAPPED, '--no-large-services');
+    const { code, stdout } = await fuzz('--runs', '10', '--recommender', WRAPPED, '--no-large-services', '--solver-share', '0.3');
     expect({ code, verdict: stdout.split('\n').at(-2) }).toEqual({ code: 0, verdict: 'verdict: HELD' });
   });
 
