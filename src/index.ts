@@ -57,3 +57,13 @@ export { accountReport, principalReport, summaryTable } from './account/report.j
 export { joinParts, splitPolicy, type PolicySplit, type SplitOutcome } from './policy/split.js';
 export { driftOf, type AppearedAction, type DriftReport } from './drift/drift.js';
 export { readManifest, certifiedCatalog } from './prove/certificate/read.js';
+export { parseCase, type CaseSubject, type Expectation, type ExpectedRefutation, type ProofCase } from './suite/case.js';
+export { findCaseFiles } from './suite/discover.js';
+export { loadCases, readRecommendation, type LoadedCase, type RecommendationFile } from './suite/load.js';
+export { runCase, type CaseResult, type CaseStatus, type JudgedRecommendation, type RunCaseOptions, type SnapshotState } from './suite/run-case.js';
+export { proveCases, tallies, type ProveCasesOptions, type Tally } from './suite/run.js';
+export { caseDetails, caseLine, suiteSummaryTable } from './suite/text.js';
+export { junitXml } from './suite/junit.js';
+export { caseJson, suiteReportJson } from './suite/report-json.js';
+export { snapshotOf, snapshotText } from './suite/snapshot.js';
+export { diffExcerpt } from './suite/diff-excerpt.js';
