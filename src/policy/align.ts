@@ -25,7 +25,7 @@ export interface Alignment {
 export function alignStatements(original: Policy, recommended: Policy | undefined): Alignment {
   const olds = original.statements;
   const news = recommended?.statements ?? [];
-  const PAIR = 1e6;
+  const PAIR = 1e9;
   // best[i][j]: the best score pairing the first i originals with the first j recommended statements.
   const best = Array.from({ length: olds.length + 1 }, () => new Array<number>(news.length + 1).fill(0));
   const weight = (i: number, j: number): number => (sameApartFromActions(olds[i]!, news[j]!) ? PAIR + similarity(olds[i]!, news[j]!) : -Infinity);
@@ -52,10 +52,11 @@ export function alignStatements(original: Policy, recommended: Policy | undefine
 /**
  * How alike two statements' patterns are, in the direction a refinement keeps: for `Action`, the
  * refined patterns the original patterns cover (every string they match); for `NotAction`, the
- * original exclusions the refined ones still cover. A pattern found verbatim counts twice: a
- * refinement keeps untouched patterns byte for byte, which tells its original apart from another
- * that merely covers them. A pattern not covered counts against: no refinement of that original
- * would have it. Cheap tests first; exact inclusion only for small statements.
+ * original exclusions the refined ones still cover, each distinct pattern once. A pattern found
+ * verbatim outweighs any number of covered ones: a refinement keeps untouched patterns byte for
+ * byte, which tells its original apart from another that merely covers them. A pattern not
+ * covered weighs as much against: no refinement of that original would have it. Cheap tests
+ * first; exact inclusion only for small statements.
  */
 function similarity(original: Statement, refined: Statement): number {
   const [outer, inner] = original.actionKey === 'Action' ? [original.patterns, refined.patterns] : [refined.patterns, original.patterns];
@@ -65,10 +66,12 @@ function similarity(original: Statement, refined: Statement): number {
     if (outers.some((glob) => glob.lower === lower || (glob.isPrefixPattern && lower.startsWith(glob.literalPrefix)))) return true;
     return outers.length <= EXACT_INCLUSION_LIMIT && uncoveredString(outer, pattern) === undefined;
   };
-  return inner.reduce((score, pattern) => score + (outer.includes(pattern) ? 2 : covered(pattern) ? 1 : -2), 0);
+  return [...new Set(inner)].reduce((score, pattern) => score + (outer.includes(pattern) ? VERBATIM : covered(pattern) ? 1 : -VERBATIM), 0);
 }
 
 const EXACT_INCLUSION_LIMIT = 64;
+/** The weight of a pattern found verbatim: more than all covered patterns of a statement together. */
+const VERBATIM = 1000;
 
 function sameApartFromActions(original: Statement, refined: Statement): boolean {
   if (original.effect !== refined.effect || original.actionKey !== refined.actionKey) return false;

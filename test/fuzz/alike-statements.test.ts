@@ -79,4 +79,25 @@ describe('statements alike apart from their actions, known counterexamples', () 
       ALL_CLAIMS,
     );
   });
+
+  // Regression (was a bug, found by the fuzz campaign): the unchanged survivor "NotAction": "*"
+  // scored 2 with its own original (one verbatim exclusion) and 2 with the dropped second statement
+  // (a repeated exclusion it covers, counted twice). Patterns now count once, and verbatim outweighs covered.
+  it('pairs an unchanged survivor with itself, not with a dropped statement whose repeated exclusions it covers', () => {
+    expectClaimsHold(
+      refinementCaseFromJson({
+        catalog: { s3: ['Get', 'GetObject'] },
+        policy: {
+          Version: '2012-10-17',
+          Statement: [
+            { Sid: 'Refine', Effect: 'Allow', NotAction: '*', Resource: '*' },
+            { Sid: 'Refine', Effect: 'Allow', NotAction: ['s3:Get', 's3:Get'], Resource: '*' },
+          ],
+        },
+        unused: [{ serviceNamespace: 's3', actions: ['Get', 'GetObject'] }],
+        granularity: 'word',
+      }),
+      ALL_CLAIMS,
+    );
+  });
 });
