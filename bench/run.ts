@@ -1,4 +1,5 @@
 import { explainBench } from './explain.js';
+import { fuzzBench } from './fuzz.js';
 import { proveBench } from './prove.js';
 import { recommendBench } from './recommend.js';
 
@@ -7,6 +8,7 @@ const BENCHES: readonly { readonly title: string; readonly run: () => Promise<vo
   { title: 'recommend', run: recommendBench },
   { title: 'prove', run: proveBench },
   { title: 'explain', run: explainBench },
+  { title: 'fuzz', run: fuzzBench },
 ];
 
 for (const bench of BENCHES) {

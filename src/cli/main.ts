@@ -4,11 +4,11 @@ import { RefusedRecommendation } from '../recommend/self-check.js';
 import { TOOL_VERSION } from '../version.js';
 import { EXIT } from './exit-codes.js';
 import { accountCommand } from './account.js';
-import { driftCommand } from './drift.js';
 import { certifyCommand } from './certify.js';
 import { checkCommand } from './check.js';
-import { fuzzCommand } from './fuzz.js';
+import { driftCommand } from './drift.js';
 import { explainCommand } from './explain.js';
+import { fuzzCommand } from './fuzz.js';
 import { proveCommand } from './prove-suites.js';
 import { recommendCommand } from './recommend.js';
 import { verifyCertCommand } from './verify-cert.js';
@@ -20,15 +20,16 @@ export function program(): Command {
     .version(TOOL_VERSION)
     .exitOverride()
     .showSuggestionAfterError();
+  // One policy, then many: recommend and judge; certificates; suites and fuzzing; pictures; accounts.
   root.addCommand(recommendCommand());
   root.addCommand(checkCommand());
   root.addCommand(certifyCommand());
   root.addCommand(verifyCertCommand());
+  root.addCommand(proveCommand());
   root.addCommand(fuzzCommand());
+  root.addCommand(explainCommand());
   root.addCommand(accountCommand());
   root.addCommand(driftCommand());
-  root.addCommand(explainCommand());
-  root.addCommand(proveCommand());
   for (const command of root.commands) command.exitOverride();
   return root;
 }
