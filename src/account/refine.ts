@@ -3,7 +3,7 @@ import type { Granularity } from '../catalog/tokenize.js';
 import { parseUnusedEntries } from '../findings/parse.js';
 import { resolveUnused } from '../findings/resolve.js';
 import type { UnusedSet, Warning } from '../findings/unused-set.js';
-import { allowedActions } from '../fuzz/managed-policies.js';
+import { allowedActions } from '../policy/allowed.js';
 import type { JsonObject } from '../input/json.js';
 import type { JsonSource } from '../input/read-json.js';
 import { parsePolicy } from '../policy/parse.js';

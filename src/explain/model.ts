@@ -6,6 +6,7 @@ import { alignStatements } from '../policy/align.js';
 import type { ActionKey, Policy, Statement } from '../policy/types.js';
 import { buildPrefixTree, type PrefixTree } from '../recommend/prefix-tree.js';
 import type { PatternOutcome, Recommendation, StatementRefinement } from '../recommend/refinement.js';
+import { matchedBy } from '../policy/allowed.js';
 
 /** How a recommendation covers a node: by its wildcard `prefix*`, or by the name of the one action it stands for. */
 export type Choice = 'wildcard' | 'action';
@@ -150,8 +151,9 @@ function givenByStatement(original: Policy, recommended: Policy | undefined): Ma
   return result;
 }
 
-function allowedActions(statement: Statement, catalog: Catalog): number[] {
-  return [...new Set(statement.patterns.flatMap((pattern) => catalog.matching(parseGlob(pattern))))].sort((a, b) => a - b);
+/** The catalog actions (indices, ascending) the statement's patterns match. */
+function matchedActions(statement: Statement, catalog: Catalog): number[] {
+  return [...matchedBy(statement.patterns, catalog)].sort((a, b) => a - b);
 }
 
 /** The tries of an `Action` statement: one per wildcard that was removed or replaced. */
@@ -159,7 +161,7 @@ function actionTries(input: ExplainInput, statement: Statement, refinement: Stat
   const { catalog, unused } = input;
   const refined = refinement.patterns.flatMap((outcome, position) => (outcome.fate !== 'kept' && parseGlob(outcome.pattern).hasWildcard ? [{ outcome, position }] : []));
   if (refined.length === 0) return [];
-  const allowed = allowedActions(statement, catalog);
+  const allowed = matchedActions(statement, catalog);
   const roots = refined.map(({ outcome }) => parseGlob(outcome.pattern).literalPrefix);
   return refined.map(({ outcome, position }) => {
     const glob = parseGlob(outcome.pattern);
@@ -194,7 +196,7 @@ function actionTries(input: ExplainInput, statement: Statement, refinement: Stat
 function notActionTries(input: ExplainInput, statement: Statement, refinement: StatementRefinement, given: GivenStatement, compare: boolean): BuiltTrie[] {
   const { catalog, unused } = input;
   if (refinement.addedExclusions.length === 0) return [];
-  const excluded = new Set(allowedActions(statement, catalog));
+  const excluded = new Set(matchedActions(statement, catalog));
   return [
     buildTrie(input, {
       statement: statement.index,

@@ -9,7 +9,7 @@ import { parsePolicy } from '../policy/parse.js';
 import type { Policy } from '../policy/types.js';
 import { recommend } from '../recommend/recommend.js';
 import type { Recommendation } from '../recommend/refinement.js';
-import { allowedBy } from './_internals/allowed.js';
+import { allowedActions } from '../policy/allowed.js';
 import { seededRandom, seedFor } from './_internals/random.js';
 import { resolveShortForm, type ShortFormEntry } from './_internals/short-form.js';
 
@@ -91,12 +91,3 @@ export function seededUnusedEntries(name: string, policy: Policy, catalog: Catal
   });
 }
 
-/** The catalog actions some `Allow` statement of the policy allows. */
-export function allowedActions(policy: Policy, catalog: Catalog): Set<number> {
-  const allowed = new Set<number>();
-  for (const statement of policy.statements) {
-    if (statement.effect !== 'Allow') continue;
-    for (const index of allowedBy(statement, catalog)) allowed.add(index);
-  }
-  return allowed;
-}

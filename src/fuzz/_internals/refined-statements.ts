@@ -6,7 +6,7 @@ import { replaceKey, withStatements } from '../../policy/print.js';
 import type { Policy, Statement } from '../../policy/types.js';
 import type { ClaimId } from '../../prove/claims.js';
 import type { Mutation } from '../mutants/mutant.js';
-import { allowedBy } from './allowed.js';
+import { allowedBy } from '../../policy/allowed.js';
 import type { Choose } from './random.js';
 
 /** An `Allow` statement of the original and the statement that refines it, with what each allows on the catalog. */

@@ -1,6 +1,6 @@
 import { tokenBoundaries } from '../../catalog/tokenize.js';
 import { parseGlob } from '../../glob/glob.js';
-import { matchedBy } from '../_internals/allowed.js';
+import { matchedBy } from '../../policy/allowed.js';
 import { applyChosenEdit, mutationSite } from '../_internals/refined-statements.js';
 import type { Mutant } from './mutant.js';
 
