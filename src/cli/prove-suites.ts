@@ -1,9 +1,13 @@
+import { existsSync } from 'node:fs';
 import { Command, Option } from 'commander';
+import { InputError } from '../input/input-error.js';
+import { readJsonFile, SIZE_LIMITS } from '../input/read-json.js';
 import { printJson } from '../policy/print.js';
 import { SolverPool } from '../prove/solver/pool.js';
 import { findCaseFiles } from '../suite/discover.js';
 import { junitXml } from '../suite/junit.js';
 import { loadCases, type LoadedCase } from '../suite/load.js';
+import { recordDifferences, recordOf } from '../suite/record.js';
 import { suiteReportJson } from '../suite/report-json.js';
 import type { CaseResult } from '../suite/run-case.js';
 import { proveCases, tallies } from '../suite/run.js';
@@ -18,6 +22,7 @@ interface ProveSuitesFlags {
   readonly update?: boolean;
   readonly junit?: string;
   readonly json?: string;
+  readonly record?: string;
   readonly jobs?: number;
   readonly recommender?: string;
   readonly timeoutMs: number;
@@ -30,6 +35,7 @@ export function proveCommand(): Command {
     .option('--update', 'rewrite the snapshot of each case whose recommendation changed, when it still has the expected verdict')
     .option('--junit <file>', 'also write the results as JUnit XML')
     .option('--json <file>', 'also write the results as JSON')
+    .option('--record <file>', 'compare every verdict, claim and witness with this record of an earlier run (with --update: write it)')
     .addOption(new Option('--jobs <n>', 'solver workers shared by the cases (default: the cores, at most 4)').argParser(positiveInteger))
     .option('--recommender <module>', "prove this module's recommend function instead of iam-refine's")
     .addOption(timeoutOption())
@@ -37,6 +43,9 @@ export function proveCommand(): Command {
       const started = performance.now();
       const recommender = await loadRecommender(flags.recommender);
       const cases = loadCases(findCaseFiles(paths));
+      if (flags.record !== undefined && flags.update !== true && !existsSync(flags.record)) {
+        throw new InputError(flags.record, [], 'no such proof record (run once with --update to write it)');
+      }
       const pool = await SolverPool.start(flags.jobs === undefined ? { timeoutMs: flags.timeoutMs } : { timeoutMs: flags.timeoutMs, workers: flags.jobs });
       let results: CaseResult[];
       try {
@@ -60,8 +69,34 @@ export function proveCommand(): Command {
       const inputs = inputFiles(cases);
       if (flags.junit !== undefined) writeResult(junitXml(results, counts, wallMs), flags.junit, inputs);
       if (flags.json !== undefined) writeResult(printJson(suiteReportJson(results, counts, { recommender: flags.recommender ?? 'iam-refine', solver: pool.version, wallMs })), flags.json, inputs);
-      process.exitCode = results.some((result) => result.status === 'failed') ? EXIT.refuted : results.some((result) => result.status === 'unknown') ? EXIT.unknown : EXIT.ok;
+      const departures = flags.record === undefined ? [] : keepRecord(results, flags.record, flags.update === true, inputs);
+      const failed = results.some((result) => result.status === 'failed') || departures.length > 0;
+      process.exitCode = failed ? EXIT.refuted : results.some((result) => result.status === 'unknown') ? EXIT.unknown : EXIT.ok;
     });
+}
+
+/**
+ * `--record`: with `--update`, writes the run's record when every case passed; otherwise compares
+ * the run with the record and prints where it departs from it. Returns the departures.
+ */
+function keepRecord(results: readonly CaseResult[], file: string, update: boolean, inputs: readonly string[]): string[] {
+  const record = recordOf(results, file);
+  if (update) {
+    if (results.every((result) => result.status === 'passed')) {
+      writeResult(printJson(record), file, inputs);
+      process.stdout.write(`record: ${file} written (${results.length} cases)\n`);
+    } else {
+      process.stdout.write(`record: ${file} left as it was, since not every case passed\n`);
+    }
+    return [];
+  }
+  const departures = recordDifferences(readJsonFile(file, SIZE_LIMITS.catalog).value, record, file);
+  process.stdout.write(
+    departures.length === 0
+      ? `record: every case as recorded in ${file}\n`
+      : `record: ${departures.length} cases depart from ${file}\n${departures.map((line) => `  ${line}\n`).join('')}`,
+  );
+  return departures;
 }
 
 /** Every file a case reads, so that a report is never written over one. */

@@ -134,4 +134,30 @@ describe('prove command', () => {
     const own = report.cases.find((item) => item.id === 'proofs/article/2024-own')!;
     expect({ status: own.status, snapshot: own.snapshot, verdict: own.recommendation.verdict, previous: own.previous }).toMatchObject({ status: 'failed', snapshot: 'differs', verdict: 'refuted', previous: { verdict: 'proven', size: 346 } });
   });
+
+  it('--record: --update writes what the run proved; later runs must match it, case by case', async () => {
+    const record = join(folder.path, 'record.json');
+    const cases = ['2024-own', 'wrong-widened'].map((name) => `${ARTICLE_SUITE}/${name}`);
+    expect(await prove(...cases, '--jobs', '1', '--record', record)).toMatchObject({ code: 2, stderr: `error: ${record}: no such proof record (run once with --update to write it)\n` });
+
+    const written = await prove(...cases, '--jobs', '1', '--record', record, '--update');
+    expect(written.code).toBe(0);
+    expect(written.stdout).toContain(`record: ${record} written (2 cases)`);
+    const recorded = readJson(record) as { cases: Record<string, { verdict: string; claims: string[] }> };
+    const key = (name: string): string => Object.keys(recorded.cases).find((id) => id.endsWith(`proofs/article/${name}`))!;
+    expect(recorded.cases[key('wrong-widened')]).toMatchObject({ verdict: 'refuted' });
+    expect(recorded.cases[key('wrong-widened')]!.claims).toContainEqual(expect.stringMatching(/^statement 1 · claim 2 · refuted · \d+ obligations · /));
+
+    const again = await prove(...cases, '--jobs', '2', '--record', record);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain(`record: every case as recorded in ${record}`);
+
+    // A record that says otherwise (here: a different counterexample) fails the run and names the case.
+    const changed = { ...recorded, cases: { ...recorded.cases, [key('2024-own')]: { ...recorded.cases[key('2024-own')]!, claims: ['statement 1 · claim 4 · proven · 1 obligations · s3:GetObject'] } } };
+    writeFileSync(record, JSON.stringify(changed));
+    const departed = await prove(...cases, '--jobs', '1', '--record', record);
+    expect(departed.code).toBe(1);
+    expect(departed.stdout).toMatch(/record: 1 cases depart from .*\n {2}.*proofs\/article\/2024-own: now statement 0 · claim 1 · proven/);
+    expect(departed.stdout).toContain('was statement 1 · claim 4 · proven · 1 obligations · s3:GetObject');
+  });
 });
