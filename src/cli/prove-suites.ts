@@ -7,7 +7,7 @@ import { SolverPool } from '../prove/solver/pool.js';
 import { findCaseFiles } from '../suite/discover.js';
 import { junitXml } from '../suite/junit.js';
 import { loadCases, type LoadedCase } from '../suite/load.js';
-import { recordDifferences, recordOf } from '../suite/record.js';
+import { recordDifferences, recordOf, updatedRecord } from '../suite/record.js';
 import { suiteReportJson } from '../suite/report-json.js';
 import type { CaseResult } from '../suite/run-case.js';
 import { proveCases, tallies } from '../suite/run.js';
@@ -83,7 +83,7 @@ function keepRecord(results: readonly CaseResult[], file: string, update: boolea
   const record = recordOf(results, file);
   if (update) {
     if (results.every((result) => result.status === 'passed')) {
-      writeResult(printJson(record), file, inputs);
+      writeResult(printJson(updatedRecord(existsSync(file) ? readJsonFile(file, SIZE_LIMITS.catalog).value : undefined, record)), file, inputs);
       process.stdout.write(`record: ${file} written (${results.length} cases)\n`);
     } else {
       process.stdout.write(`record: ${file} left as it was, since not every case passed\n`);

@@ -58,6 +58,19 @@ export function recordDifferences(recorded: Json, current: JsonObject, recordFil
   return lines;
 }
 
+/**
+ * The record to write after `--update`: this run's cases, and those of an earlier record from
+ * suites this run did not touch (updating one suite keeps the others' record).
+ */
+export function updatedRecord(earlier: Json | undefined, current: JsonObject): JsonObject {
+  if (earlier === undefined || !isJsonObject(earlier) || earlier.format !== RECORD_FORMAT || !isJsonObject(earlier.cases)) return current;
+  const now = current.cases as JsonObject;
+  const suites = new Set(Object.keys(now).map(suiteOf));
+  const kept = Object.entries(earlier.cases).filter(([id]) => !suites.has(suiteOf(id)));
+  const cases = Object.fromEntries([...kept, ...Object.entries(now)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return { format: RECORD_FORMAT, cases };
+}
+
 function suiteOf(id: string): string {
   return id.slice(0, id.lastIndexOf('/'));
 }

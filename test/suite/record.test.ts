@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ClaimVerdict } from '../../src/prove/check.js';
-import { RECORD_FORMAT, recordDifferences, recordOf } from '../../src/suite/record.js';
+import { RECORD_FORMAT, recordDifferences, recordOf, updatedRecord } from '../../src/suite/record.js';
 import type { CaseResult } from '../../src/suite/run-case.js';
 
 const claim = (statement: number, id: ClaimVerdict['claim'], example?: string): ClaimVerdict => ({
@@ -68,5 +68,20 @@ describe('recordDifferences', () => {
     const run = recordOf([{ ...result('proofs/a/x', [claim(1, 'minimality', 's3:GetA')]), status: 'failed' }], 'proofs/record.json');
     expect(recordDifferences(recorded, run, 'proofs/record.json')).toEqual(['a/x: status "passed" → "failed"']);
     expect(recordDifferences({ cases: {} }, run, 'r.json')).toEqual([`r.json: not a proof record (expected "format": "${RECORD_FORMAT}" and "cases")`]);
+  });
+});
+
+describe('updatedRecord', () => {
+  it("replaces the cases of the suites the run touched and keeps the others', in name order", () => {
+    const earlier = recordOf([result('proofs/a/x', []), result('proofs/a/gone', []), result('proofs/b/y', [])], 'proofs/record.json');
+    const run = recordOf([result('proofs/a/x', [claim(0, 'exact')]), result('proofs/a/new', [])], 'proofs/record.json');
+    const updated = updatedRecord(earlier, run) as { cases: Record<string, unknown> };
+    expect(Object.keys(updated.cases)).toEqual(['a/new', 'a/x', 'b/y']);
+    expect(updated.cases['a/x']).toEqual((run.cases as Record<string, unknown>)['a/x']);
+  });
+
+  it('is the run itself when there is no earlier record', () => {
+    const run = recordOf([result('proofs/a/x', [])], 'proofs/record.json');
+    expect(updatedRecord(undefined, run)).toBe(run);
   });
 });
