@@ -17,6 +17,7 @@ interface FuzzFlags {
   readonly runs: number;
   readonly seed?: number;
   readonly mutants?: boolean;
+  readonly mutantRuns: number;
   readonly recommender?: string;
   readonly format: 'text' | 'json';
   readonly granularity?: Granularity;
@@ -29,9 +30,11 @@ interface FuzzFlags {
 export function fuzzCommand(): Command {
   return new Command('fuzz')
     .description('hunt for inputs on which a recommender is wrong: random cases recommended, judged by the concrete oracle and checked by Z3, which must agree')
-    .addOption(new Option('--runs <n>', 'random cases (with --mutants: also the most tried per mutant)').argParser(positiveInteger).default(300))
+    .addOption(new Option('--runs <n>', 'random cases').argParser(positiveInteger).default(300))
     .addOption(new Option('--seed <seed>', 'the random seed, to replay a run (default: a new one, printed)').argParser(integer))
     .option('--mutants', 'also run the mutation campaign: each seeded mutant recommender must be exposed and refuted with the claim it breaks')
+    // The oracle screens a mutant's cases at about a thousand a second, so the search can afford many more than --runs.
+    .addOption(new Option('--mutant-runs <n>', 'with --mutants: the most cases tried per mutant').argParser(positiveInteger).default(2000))
     .option('--recommender <module>', "fuzz this module's recommend (or default) export instead of iam-refine's recommender")
     .addOption(new Option('--format <format>', 'text for people, json for machines').choices(['text', 'json']).default('text'))
     .addOption(new Option('--granularity <granularity>', 'only this granularity (default: both, at random)').choices(['word', 'char']))
@@ -59,7 +62,7 @@ export function fuzzCommand(): Command {
         if (flags.mutants === true) {
           const mutants = createProgress({ total: ALL_RECOMMENDER_MUTANTS.length, noun: 'mutants' });
           const constraints = flags.granularity === undefined ? {} : { granularity: flags.granularity };
-          mutation = await runMutationCampaign({ runs: flags.runs, seed, pool, constraints, onMutant: (result) => mutants.advance({ failed: !result.killed, line: mutantLine(result) }) });
+          mutation = await runMutationCampaign({ runs: flags.mutantRuns, seed, pool, constraints, onMutant: (result) => mutants.advance({ failed: !result.killed, line: mutantLine(result) }) });
           mutants.finish();
         }
         const report: FuzzReport = { recommender: flags.recommender ?? 'iam-refine', granularity: flags.granularity ?? 'both', campaign, ...(mutation === undefined ? {} : { mutation }) };

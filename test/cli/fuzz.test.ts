@@ -104,4 +104,11 @@ describe('fuzz command', () => {
       expect(Object.keys(result.case).sort(), result.name).toEqual(['catalog', 'granularity', 'policy', 'unused']);
     }
   });
+
+  it('a mutant not exposed within --mutant-runs survives, lowers the score and fails the run', async () => {
+    const { code, stdout } = await fuzz('--runs', '1', '--mutants', '--mutant-runs', '1', '--solver-share', '0', '--seed', '20240620', '--no-large-services');
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/^ {2}[a-z-]+: SURVIVED \(no exposing case in 1 runs?\)/m);
+    expect(stdout).toMatch(/^mutation score: [0-9]\/10 \(\d+%\)$/m);
+  });
 });
