@@ -1,6 +1,7 @@
 import { dirname, relative, resolve } from 'node:path';
 import { isJsonObject, type Json, type JsonObject } from '../input/json.js';
 import { claimInfo } from '../prove/claims.js';
+import { judgedJson } from './report-json.js';
 import type { CaseResult, JudgedRecommendation } from './run-case.js';
 
 export const RECORD_FORMAT = 'iam-refine-proof-record/1';
@@ -28,11 +29,9 @@ function caseRecord(result: CaseResult): JsonObject {
 }
 
 function judgedRecord(judged: JudgedRecommendation): JsonObject {
+  const { solverMs, claims, ...summary } = judgedJson(judged);
   return {
-    verdict: judged.verdict,
-    action: judged.action,
-    size: judged.size,
-    obligations: judged.obligations,
+    ...summary,
     // One line per claim keeps the record small and its diff readable.
     claims: judged.claims.map((claim) =>
       [`statement ${claim.statement}`, `claim ${claimInfo(claim.claim).number}`, claim.verdict, `${claim.obligations} obligations`, ...(claim.example === undefined ? [] : [claim.example])].join(' · '),

@@ -42,7 +42,8 @@ export function caseJson(result: CaseResult): JsonObject {
   };
 }
 
-function judgedJson(judged: JudgedRecommendation): JsonObject {
+/** A judged recommendation: verdict, action, size, obligations, every claim, and the solver's time. */
+export function judgedJson(judged: JudgedRecommendation): JsonObject {
   return {
     verdict: judged.verdict,
     action: judged.action,
