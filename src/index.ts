@@ -40,7 +40,7 @@ export { checkInputOf, recommendedSource, type CertificateSources } from './prov
 export { verifyCertificate, type VerifyResult } from './prove/certificate/verify.js';
 export { writeCertificate } from './prove/certificate/write.js';
 export { checkReportJson } from './prove/report-json.js';
-export { parseRecommended, recommendedPolicyOf, type RecommendedPolicy } from './policy/recommended.js';
+export { parseRecommended, parseRecommendedPolicy, recommendedPolicyOf, type RecommendedPolicy } from './policy/recommended.js';
 export { verdictTable } from './report/verdict-table.js';
 export { TrieNodes } from './catalog/trie-nodes.js';
 export { explain, withWitnesses, DEFAULT_VIEW_ROWS, type ActionKind, type ActionOfNode, type Choice, type Chosen, type ExplainInput, type ExplainedNode, type Explanation, type PatternTrie } from './explain/model.js';
@@ -71,7 +71,7 @@ export { runFuzzCampaign, CAMPAIGN_CONSTRAINTS, describeRefuted, type FuzzCampai
 export { runMutationCampaign, type MutationCampaignOptions, type MutationCampaignResult, type MutantResult } from './fuzz/mutation-campaign.js';
 export { ALL_RECOMMENDER_MUTANTS } from './fuzz/recommender-mutants/all-recommender-mutants.js';
 export { recommenderWith, type RecommenderMutant } from './fuzz/recommender-mutants/recommender-mutant.js';
-export { crossCheck, oracleRefutations, parseRecommendation, type CrossCheck, type RefutedClaim } from './fuzz/cross-check.js';
+export { crossCheck, oracleRefutations, type CrossCheck, type RefutedClaim } from './fuzz/cross-check.js';
 export { fuzzReportText, fuzzReportJson, fuzzHeld, type FuzzReport } from './fuzz/campaign-report.js';
 export { refinementCaseArbitrary, type RefinementCaseConstraints } from './fuzz/refinement-case-arbitrary.js';
 export { refinementCaseFromJson, refinementCaseJson, type RefinementCase, type RefinementCaseJson } from './fuzz/refinement-case.js';

@@ -6,7 +6,7 @@ import type { UnusedSet, Warning } from '../findings/unused-set.js';
 import { allowedActions } from '../policy/allowed.js';
 import type { JsonObject } from '../input/json.js';
 import type { JsonSource } from '../input/read-json.js';
-import { parsePolicy } from '../policy/parse.js';
+import { parseRecommendedPolicy } from '../policy/recommended.js';
 import { printJson } from '../policy/print.js';
 import { policySize } from '../policy/size.js';
 import { joinParts, splitPolicy, type PolicySplit } from '../policy/split.js';
@@ -309,7 +309,7 @@ function resultOf(
           ? 'create'
           : 'split';
   const create = outcome === 'create' ? [recommendation.policy!] : outcome === 'split' ? split!.parts : [];
-  const recommended = recommendation.policy === undefined ? undefined : parsePolicy(recommendation.policy, draft.name);
+  const recommended = parseRecommendedPolicy(recommendation.policy, draft.name);
   const removed = actionsRemoved(draft.original, recommended, catalog);
   return {
     ...base,

@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import type { Granularity } from '../catalog/tokenize.js';
-import { parsePolicy } from '../policy/parse.js';
+import { parseRecommendedPolicy } from '../policy/recommended.js';
 import { printJson } from '../policy/print.js';
 import type { CheckReport } from '../prove/check.js';
 import { checkReportJson } from '../prove/report-json.js';
@@ -48,7 +48,7 @@ export function recommendCommand(): Command {
       const recommendation = recommend(loaded.policy, unused, catalog, { granularity: flags.granularity, policySource: loaded.source.name });
       printWarnings(recommendation.warnings);
       const proof = flags.prove
-        ? await proveRecommendation(loaded.policy, unused, catalog, recommendation.policy === undefined ? undefined : parsePolicy(recommendation.policy, 'recommendation'), flags)
+        ? await proveRecommendation(loaded.policy, unused, catalog, parseRecommendedPolicy(recommendation.policy), flags)
         : undefined;
       const text = render(flags.format, loaded, recommendation, proof);
       if (text !== '') writeResult(text, flags.out, [flags.policy, flags.unused, flags.catalog]);

@@ -1,4 +1,4 @@
-import { parsePolicy } from '../policy/parse.js';
+import { parseRecommendedPolicy } from '../policy/recommended.js';
 import { printJson } from '../policy/print.js';
 import type { Policy } from '../policy/types.js';
 import type { CheckReport } from '../prove/check.js';
@@ -18,8 +18,7 @@ export interface ExplainRequest extends ExplainInput {
 /** The recommendation being explained: the given one, or iam-refine's; `undefined` for detach. */
 export function explainedPolicy(request: ExplainInput): Policy | undefined {
   if (request.given !== undefined) return request.given.policy;
-  const policy = request.recommendation.policy;
-  return policy === undefined ? undefined : parsePolicy(policy, 'recommendation');
+  return parseRecommendedPolicy(request.recommendation.policy);
 }
 
 /** The model, with the checker's minimality witnesses beside their nodes when there is a proof. */

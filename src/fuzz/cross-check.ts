@@ -1,6 +1,4 @@
-import type { JsonObject } from '../input/json.js';
 import { judge } from '../oracle/judge.js';
-import { parsePolicy } from '../policy/parse.js';
 import type { Policy } from '../policy/types.js';
 import { check } from '../prove/check.js';
 import type { ClaimId } from '../prove/claims.js';
@@ -25,11 +23,6 @@ export interface CrossCheck {
   readonly obligations: number;
   /** Whether both refute exactly the same claims of the same statements. */
   readonly agree: boolean;
-}
-
-/** The policy of a recommendation (`undefined`: detach), parsed as the checker reads it. */
-export function parseRecommendation(recommended: JsonObject | undefined): Policy | undefined {
-  return recommended === undefined ? undefined : parsePolicy(recommended, 'recommended.json');
 }
 
 /** The claims the oracle refutes for a recommendation of the case (all five unless `claims` says which). */

@@ -5,7 +5,8 @@ import { claimInfo } from '../prove/claims.js';
 import type { SolverPool } from '../prove/solver/pool.js';
 import { recommend } from '../recommend/recommend.js';
 import type { Recommender } from '../recommend/recommender.js';
-import { claimKey, crossCheck, oracleRefutations, parseRecommendation, type RefutedClaim } from './cross-check.js';
+import { claimKey, crossCheck, oracleRefutations, type RefutedClaim } from './cross-check.js';
+import { parseRecommendedPolicy } from '../policy/recommended.js';
 import { ALL_MUTANTS } from './mutants/all-mutants.js';
 import type { Mutant } from './mutants/mutant.js';
 import { refinementCaseArbitrary, type RefinementCaseConstraints } from './refinement-case-arbitrary.js';
@@ -144,7 +145,7 @@ function caseJudge(recommender: Recommender, pool: SolverPool | undefined, outpu
     const kept = recommended === undefined ? {} : { recommended };
     let parsed: Policy | undefined;
     try {
-      parsed = parseRecommendation(recommended);
+      parsed = parseRecommendedPolicy(recommended);
     } catch (error) {
       return { failure: { kind: 'invalid-output', message: `the recommended policy is not a valid policy: ${messageOf(error)}` }, ...kept, oracle: [], obligations: 0, mutantsChecked: 0 };
     }
@@ -164,7 +165,7 @@ function caseJudge(recommender: Recommender, pool: SolverPool | undefined, outpu
       for (const mutant of outputMutants) {
         const mutation = mutant.apply({ original: input.policy, recommended, catalog: input.catalog, unused: input.unused, granularity: input.granularity, choose: chooserFrom(mutantSeed) });
         if (mutation === undefined) continue;
-        const broken = await crossCheck(input, parseRecommendation(mutation.recommended), pool);
+        const broken = await crossCheck(input, parseRecommendedPolicy(mutation.recommended), pool);
         obligations += broken.obligations;
         mutantsChecked++;
         const failure = checkerFailure(broken, `output mutant ${mutant.name} (${mutation.change})`);

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import type { JsonObject } from '../input/json.js';
 import type { ClaimId } from '../prove/claims.js';
 import type { SolverPool } from '../prove/solver/pool.js';
-import { crossCheck, oracleRefutations, parseRecommendation, type RefutedClaim } from './cross-check.js';
+import { crossCheck, oracleRefutations, type RefutedClaim } from './cross-check.js';
+import { parseRecommendedPolicy } from '../policy/recommended.js';
 import { ALL_RECOMMENDER_MUTANTS } from './recommender-mutants/all-recommender-mutants.js';
 import type { RecommenderMutant } from './recommender-mutants/recommender-mutant.js';
 import { refinementCaseArbitrary, type RefinementCaseConstraints } from './refinement-case-arbitrary.js';
@@ -81,7 +82,7 @@ async function hunt(mutant: RecommenderMutant, arbitrary: fc.Arbitrary<Refinemen
   const [input] = details.counterexample;
   const exposed = { runs: details.numRuns, case: refinementCaseJson(input) };
   const recommended = exposingOutput(mutant, input)!.recommended;
-  const cross = await crossCheck(input, parseRecommendation(recommended), pool);
+  const cross = await crossCheck(input, parseRecommendedPolicy(recommended), pool);
   const refuted = cross.checker.find((claim) => mutant.breaks.includes(claim.claim));
   const outcome = { ...exposed, ...(recommended === undefined ? {} : { recommended }), checker: cross.checker, oracle: cross.oracle, checkerDisagrees: !cross.agree };
   if (!cross.agree) return { ...base, ...outcome, killed: false, reason: 'Z3 and the oracle refute different claims (a checker bug)' };
@@ -93,7 +94,7 @@ async function hunt(mutant: RecommenderMutant, arbitrary: fc.Arbitrary<Refinemen
 function exposingOutput(mutant: RecommenderMutant, input: RefinementCase): { recommended: JsonObject | undefined } | undefined {
   try {
     const recommended = mutant.recommend(input.policy, input.unused, input.catalog, { granularity: input.granularity }).policy;
-    return oracleRefutations(input, parseRecommendation(recommended), mutant.breaks).length > 0 ? { recommended } : undefined;
+    return oracleRefutations(input, parseRecommendedPolicy(recommended), mutant.breaks).length > 0 ? { recommended } : undefined;
   } catch {
     return undefined;
   }

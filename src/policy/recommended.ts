@@ -1,5 +1,5 @@
 import { InputError } from '../input/input-error.js';
-import { describeJsonType, isJsonObject, type Json } from '../input/json.js';
+import { describeJsonType, isJsonObject, type Json, type JsonObject } from '../input/json.js';
 import { parseJson, JsonSyntaxError } from '../input/parse-json.js';
 import { parsePolicy } from './parse.js';
 import type { Policy } from './types.js';
@@ -35,6 +35,11 @@ export function parseRecommended(value: Json, source: string): RecommendedPolicy
     throw error;
   }
   return { kind: 'policy', policy: parsePolicy(policy, `${source} (recommendedPolicy)`) };
+}
+
+/** A recommender's output policy as the judges read it: `undefined` when there is none (detach). */
+export function parseRecommendedPolicy(policy: JsonObject | undefined, source = 'recommendation'): Policy | undefined {
+  return policy === undefined ? undefined : parsePolicy(policy, source);
 }
 
 /** The policy a recommendation leaves: `undefined` when it says to detach. */

@@ -1,7 +1,7 @@
 import type { Catalog } from '../catalog/catalog.js';
 import type { UnusedSet } from '../findings/unused-set.js';
 import { judge } from '../oracle/judge.js';
-import { parsePolicy } from '../policy/parse.js';
+import { parseRecommendedPolicy } from '../policy/recommended.js';
 import type { Policy } from '../policy/types.js';
 import { claimInfo } from '../prove/claims.js';
 import type { Recommendation } from './refinement.js';
@@ -16,7 +16,7 @@ export class RefusedRecommendation extends Error {
  * (exact, no escalation, safe) before anyone sees it. Failing this is a bug, never an answer.
  */
 export function assertSound(original: Policy, recommendation: Recommendation, unused: UnusedSet, catalog: Catalog): void {
-  const recommended = recommendation.policy === undefined ? undefined : parsePolicy(recommendation.policy, 'recommendation');
+  const recommended = parseRecommendedPolicy(recommendation.policy);
   const failure = judge({ original, unused, catalog, recommended, granularity: recommendation.granularity }, ['exact', 'no-escalation', 'safety']).find((result) => !result.holds);
   if (failure !== undefined) {
     throw new RefusedRecommendation(`refusing to recommend: claim ${claimInfo(failure.claim).number} (${claimInfo(failure.claim).title}) fails for statement ${failure.statement}: ${failure.explanation}`);

@@ -1,7 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { Json } from '../input/json.js';
-import { parsePolicy } from '../policy/parse.js';
-import { recommendedPolicyOf, type RecommendedPolicy } from '../policy/recommended.js';
+import { parseRecommendedPolicy, recommendedPolicyOf, type RecommendedPolicy } from '../policy/recommended.js';
 import { policySize } from '../policy/size.js';
 import type { Policy } from '../policy/types.js';
 import { check, type ClaimVerdict } from '../prove/check.js';
@@ -79,7 +78,7 @@ export async function runCase(loaded: LoadedCase, options: RunCaseOptions): Prom
   try {
     const recommendation = options.recommender(loaded.policy, loaded.unused, loaded.catalog, { granularity: spec.granularity, policySource: spec.policy });
     const value = snapshotOf(recommendation);
-    fresh = { value, policy: recommendation.policy === undefined ? undefined : parsePolicy(recommendation.policy, `${spec.id} (recommendation)`) };
+    fresh = { value, policy: parseRecommendedPolicy(recommendation.policy, `${spec.id} (recommendation)`) };
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     return done({ status: 'failed', problems: [`the recommender failed: ${reason}`], judged: undefined, snapshot: loaded.recommendation === undefined ? 'missing' : 'differs' });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { crossCheck, parseRecommendation } from '../../src/fuzz/cross-check.js';
+import { crossCheck } from '../../src/fuzz/cross-check.js';
+import { parseRecommendedPolicy } from '../../src/policy/recommended.js';
 import { refinementCaseFromJson } from '../../src/fuzz/refinement-case.js';
 import { SolverPool } from '../../src/prove/solver/pool.js';
 
@@ -24,7 +25,7 @@ describe('the checker agrees with the oracle on cases the campaign found', () =>
       unused: [{ serviceNamespace: 's3', actions: ['Get'] }],
       granularity: 'word',
     });
-    const result = await crossCheck(input, parseRecommendation(undefined), pool);
+    const result = await crossCheck(input, parseRecommendedPolicy(undefined), pool);
     expect(result.checker.map(({ statement, claim, example }) => ({ statement, claim, example }))).toEqual([{ statement: 0, claim: 'exact', example: 's3express:get' }]);
     expect(result.agree).toBe(true);
   });

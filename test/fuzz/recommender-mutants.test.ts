@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { oracleRefutations, parseRecommendation } from '../../src/fuzz/cross-check.js';
+import { oracleRefutations } from '../../src/fuzz/cross-check.js';
+import { parseRecommendedPolicy } from '../../src/policy/recommended.js';
 import { ALL_RECOMMENDER_MUTANTS } from '../../src/fuzz/recommender-mutants/all-recommender-mutants.js';
 import { refinementCaseFromJson, type RefinementCaseJson } from '../../src/fuzz/refinement-case.js';
 import type { JsonObject } from '../../src/input/json.js';
@@ -34,9 +35,9 @@ describe.each(ALL_RECOMMENDER_MUTANTS)('mutant recommender $name', (mutant) => {
     const options = { granularity: input.granularity };
     const correct = recommend(input.policy, input.unused, input.catalog, options).policy;
     const broken = mutant.recommend(input.policy, input.unused, input.catalog, options).policy;
-    expect(oracleRefutations(input, parseRecommendation(correct))).toEqual([]);
+    expect(oracleRefutations(input, parseRecommendedPolicy(correct))).toEqual([]);
     expect(broken).not.toEqual(correct);
-    const refuted = oracleRefutations(input, parseRecommendation(broken)).map((claim) => claim.claim);
+    const refuted = oracleRefutations(input, parseRecommendedPolicy(broken)).map((claim) => claim.claim);
     expect(refuted.filter((claim) => mutant.breaks.includes(claim)), JSON.stringify(broken)).not.toEqual([]);
   });
 
