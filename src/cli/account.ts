@@ -51,8 +51,9 @@ export function accountCommand(): Command {
       checkOneStdin(inputs);
       if (flags.out !== undefined) checkOutputFolder(flags.out, inputs);
       const { catalog, source: catalogFile } = loadCatalog(flags.catalog);
-      const details = parseAccountDetails(readJsonFile(flags.details, SIZE_LIMITS.catalog).value, flags.details === '-' ? '<stdin>' : flags.details);
-      const findings = parseAccountFindings(flags.findings.map((file) => ({ name: file === '-' ? '<stdin>' : file, value: readJsonFile(file, SIZE_LIMITS.unused).value })));
+      const exported = readJsonFile(flags.details, SIZE_LIMITS.catalog);
+      const details = parseAccountDetails(exported.value, exported.source.name);
+      const findings = parseAccountFindings(flags.findings.map((file) => readJsonFile(file, SIZE_LIMITS.unused)).map(({ source, value }) => ({ name: source.name, value })));
       const refining = createProgress({ total: details.principals.length, noun: 'principals' });
       const account = refineAccount(details, findings, catalog, { granularity: flags.granularity, onPrincipal: () => refining.advance() });
       refining.finish();

@@ -17,6 +17,7 @@ import { positiveInteger, timeoutOption } from './options.js';
 import { writeResult } from './output.js';
 import { createProgress } from './progress.js';
 import { loadRecommender } from './recommender-module.js';
+import { solverOptions } from './solver-flags.js';
 
 interface ProveSuitesFlags {
   readonly update?: boolean;
@@ -46,7 +47,7 @@ export function proveCommand(): Command {
       if (flags.record !== undefined && flags.update !== true && !existsSync(flags.record)) {
         throw new InputError(flags.record, [], 'no such proof record (run once with --update to write it)');
       }
-      const pool = await SolverPool.start(flags.jobs === undefined ? { timeoutMs: flags.timeoutMs } : { timeoutMs: flags.timeoutMs, workers: flags.jobs });
+      const pool = await SolverPool.start(solverOptions({ timeoutMs: flags.timeoutMs, workers: flags.jobs }));
       let results: CaseResult[];
       try {
         const interactive = process.stderr.isTTY === true;
