@@ -1,28 +1,17 @@
 import { catalogFromSource, loadPinnedCatalog } from '../catalog/load.js';
 import type { Catalog } from '../catalog/catalog.js';
-import { parseUnusedEntries } from '../findings/parse.js';
-import { resolveUnused } from '../findings/resolve.js';
-import type { UnusedSet } from '../findings/unused-set.js';
 import { InputError } from '../input/input-error.js';
-import { parseJsonSource, readJsonFile, readSource, SIZE_LIMITS, type JsonSource } from '../input/read-json.js';
-import { parsePolicy } from '../policy/parse.js';
+import { parseJsonSource, readSource, SIZE_LIMITS, type JsonSource } from '../input/read-json.js';
 import { parseRecommended, type RecommendedPolicy } from '../policy/recommended.js';
-import type { Policy } from '../policy/types.js';
+
+// The policy and unused files are read by their own modules; the commands find every loader here.
+export { loadPolicy, type LoadedPolicy } from '../policy/load.js';
+export { loadUnused, type LoadedUnused } from '../findings/load.js';
 
 export interface LoadedCatalog {
   readonly catalog: Catalog;
   /** The file's text, when the catalog is a file rather than the pinned package. */
   readonly source: JsonSource | undefined;
-}
-
-export interface LoadedPolicy {
-  readonly policy: Policy;
-  readonly source: JsonSource;
-}
-
-export interface LoadedUnused {
-  readonly unused: UnusedSet;
-  readonly source: JsonSource;
 }
 
 export interface LoadedRecommended {
@@ -34,16 +23,6 @@ export function loadCatalog(path: string | undefined): LoadedCatalog {
   if (path === undefined) return { catalog: loadPinnedCatalog(), source: undefined };
   const source = readSource(path, SIZE_LIMITS.catalog);
   return { catalog: catalogFromSource(source), source };
-}
-
-export function loadPolicy(path: string): LoadedPolicy {
-  const { source, value } = readJsonFile(path, SIZE_LIMITS.policy);
-  return { policy: parsePolicy(value, source.name), source };
-}
-
-export function loadUnused(path: string, catalog: Catalog, strict: boolean): LoadedUnused {
-  const { source, value } = readJsonFile(path, SIZE_LIMITS.unused);
-  return { unused: resolveUnused(parseUnusedEntries(value, source.name), catalog, source.name, { strict }), source };
 }
 
 export function loadRecommended(path: string): LoadedRecommended {

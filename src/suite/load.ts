@@ -1,11 +1,10 @@
 import { existsSync } from 'node:fs';
 import type { Catalog } from '../catalog/catalog.js';
 import { loadCatalogFile } from '../catalog/load.js';
-import { parseUnusedEntries } from '../findings/parse.js';
-import { resolveUnused } from '../findings/resolve.js';
+import { loadUnused } from '../findings/load.js';
 import type { UnusedSet } from '../findings/unused-set.js';
 import { readJsonFile, SIZE_LIMITS } from '../input/read-json.js';
-import { parsePolicy } from '../policy/parse.js';
+import { loadPolicy } from '../policy/load.js';
 import { parseRecommended, type RecommendedPolicy } from '../policy/recommended.js';
 import type { Policy } from '../policy/types.js';
 import { parseCase, type ProofCase } from './case.js';
@@ -38,10 +37,8 @@ export function loadCases(files: readonly string[]): LoadedCase[] {
       catalog = loadCatalogFile(spec.catalog);
       catalogs.set(spec.catalog, catalog);
     }
-    const { source: policySource, value: policyValue } = readJsonFile(spec.policy, SIZE_LIMITS.policy);
-    const policy = parsePolicy(policyValue, policySource.name);
-    const { source: unusedSource, value: unusedValue } = readJsonFile(spec.unused, SIZE_LIMITS.unused);
-    const unused = resolveUnused(parseUnusedEntries(unusedValue, unusedSource.name), catalog, unusedSource.name);
+    const { policy } = loadPolicy(spec.policy);
+    const { unused } = loadUnused(spec.unused, catalog, false);
     const missingSnapshot = spec.subject.kind === 'snapshot' && !existsSync(spec.subject.file);
     return { spec, policy, unused, catalog, recommendation: missingSnapshot ? undefined : readRecommendation(spec.subject.file) };
   });
