@@ -1,12 +1,10 @@
 import { join } from 'node:path';
 import type { Catalog } from '../catalog/catalog.js';
-import { recommendedSource } from '../prove/certificate/sources.js';
-import type { JsonSource } from '../input/read-json.js';
+import { textSource, type JsonSource } from '../input/read-json.js';
 import { printJson } from '../policy/print.js';
 import { joinParts } from '../policy/split.js';
 import { check, type CheckReport } from '../prove/check.js';
-import { sha256 } from '../prove/certificate/manifest.js';
-import { checkInputOf, type CertificateSources } from '../prove/certificate/sources.js';
+import { checkInputOf, recommendedSource, type CertificateSources } from '../prove/certificate/sources.js';
 import { writeCertificate } from '../prove/certificate/write.js';
 import type { SolverPool } from '../prove/solver/pool.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
@@ -69,20 +67,14 @@ export async function proveAccount(account: AccountResult, options: ProveAccount
 
 export function certificateSources(principal: PrincipalResult, policy: PolicyResult, options: Pick<ProveAccountOptions, 'catalog' | 'catalogFile'>): CertificateSources {
   const recommendation = policy.recommendation!;
-  const originalText = printJson(policy.original!.raw);
   return {
-    policy: { name: `${policy.name}.json`, text: originalText, sha256: sha256(originalText) },
+    policy: textSource(`${policy.name}.json`, printJson(policy.original!.raw)),
     unused: principal.unusedSource,
-    recommended: policy.split === undefined ? recommendedSource(recommendation.policy) : joinedSource(policy),
+    // A split is proven as its parts joined back into one policy.
+    recommended: recommendedSource(policy.split === undefined ? recommendation.policy : joinParts(policy.split, recommendation.policy!)),
     recommendedBy: `${TOOL_NAME} ${TOOL_VERSION}`,
     catalog: options.catalog,
     catalogFile: options.catalogFile,
     granularity: recommendation.granularity,
   };
-}
-
-/** The parts of a split joined back into one policy: what the checker judges. */
-function joinedSource(policy: PolicyResult): JsonSource {
-  const text = printJson(joinParts(policy.split!, policy.recommendation!.policy!));
-  return { name: 'recommended.json', text, sha256: sha256(text) };
 }

@@ -5,13 +5,12 @@ import { resolveUnused } from '../findings/resolve.js';
 import type { UnusedSet, Warning } from '../findings/unused-set.js';
 import { allowedActions } from '../policy/allowed.js';
 import type { JsonObject } from '../input/json.js';
-import type { JsonSource } from '../input/read-json.js';
+import { textSource, type JsonSource } from '../input/read-json.js';
 import { parseRecommendedPolicy } from '../policy/recommended.js';
 import { printJson } from '../policy/print.js';
 import { policySize } from '../policy/size.js';
 import { joinParts, splitPolicy, type PolicySplit } from '../policy/split.js';
 import type { Policy } from '../policy/types.js';
-import { sha256 } from '../prove/certificate/manifest.js';
 import { recommend } from '../recommend/recommend.js';
 import type { Recommendation } from '../recommend/refinement.js';
 import { isAwsManagedArn, type AccountDetails, type Principal } from './details.js';
@@ -148,7 +147,7 @@ function groupNotes(principal: Principal, details: AccountDetails): string[] {
 function unusedOfFinding(finding: UnusedPermissionFinding, catalog: Catalog): { unused: UnusedSet; source: JsonSource } {
   const text = printJson(finding.pages);
   const name = `findings of ${finding.resource}`;
-  return { unused: resolveUnused(parseUnusedEntries(finding.pages, name), catalog, name), source: { name, text, sha256: sha256(text) } };
+  return { unused: resolveUnused(parseUnusedEntries(finding.pages, name), catalog, name), source: textSource(name, text) };
 }
 
 /** The actions unused by every member: a group's policy may lose only what no member uses. */
@@ -168,7 +167,7 @@ function shortFormSource(unused: UnusedSet, name: string, catalog: Catalog): Jso
     byService.set(service, [...(byService.get(service) ?? []), spelled.slice(colon + 1)]);
   }
   const text = printJson([...byService].map(([serviceNamespace, actions]) => ({ serviceNamespace, actions })));
-  return { name, text, sha256: sha256(text) };
+  return textSource(name, text);
 }
 
 interface Draft {

@@ -40,6 +40,11 @@ export function readSource(path: string, maxBytes: number): JsonSource {
 }
 
 /** Parses JSON text; a syntax error names its line and column. */
+/** A text made here (a printed policy, a joined finding) as a source, hashed like a file's bytes. */
+export function textSource(name: string, text: string): JsonSource {
+  return { name, text, sha256: createHash('sha256').update(text, 'utf8').digest('hex') };
+}
+
 export function parseJsonSource(source: JsonSource): Json {
   const text = source.text.charCodeAt(0) === 0xfeff ? source.text.slice(1) : source.text;
   if (text.trim() === '') throw new InputError(source.name, [], 'empty file, expected JSON');

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseJsonSource, readJsonFile, readSource, SIZE_LIMITS, type JsonSource } from '../../src/input/read-json.js';
+import { parseJsonSource, readJsonFile, readSource, SIZE_LIMITS, textSource, type JsonSource } from '../../src/input/read-json.js';
 import { inputErrorOf, temporaryFolder } from '../support.js';
 
 const folder = temporaryFolder();
@@ -43,6 +43,14 @@ describe('readSource', () => {
   it('accepts a file of exactly the limit', () => {
     const path = folder.file('exact.json', 'x'.repeat(1000));
     expect(readSource(path, 1000).text).toHaveLength(1000);
+  });
+});
+
+describe('textSource', () => {
+  it('is the source a file with the same text would be, under the given name', () => {
+    const text = '{"Statement": "ünïcode"}\n';
+    const read = readSource(folder.file('same.json', text), SIZE_LIMITS.policy);
+    expect(textSource('made.json', text)).toEqual({ ...read, name: 'made.json' });
   });
 });
 

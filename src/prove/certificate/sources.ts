@@ -3,12 +3,11 @@ import type { Granularity } from '../../catalog/tokenize.js';
 import { parseUnusedEntries } from '../../findings/parse.js';
 import { resolveUnused } from '../../findings/resolve.js';
 import type { JsonObject } from '../../input/json.js';
-import { parseJsonSource, type JsonSource } from '../../input/read-json.js';
+import { parseJsonSource, textSource, type JsonSource } from '../../input/read-json.js';
 import { parsePolicy } from '../../policy/parse.js';
 import { printJson } from '../../policy/print.js';
 import { parseRecommended, recommendedPolicyOf } from '../../policy/recommended.js';
 import type { CheckInput } from '../context.js';
-import { sha256 } from './manifest.js';
 
 /** The texts a certificate is about, exactly as they were read: what it hashes and copies. */
 export interface CertificateSources {
@@ -35,5 +34,5 @@ export function checkInputOf(sources: CertificateSources): CheckInput {
 export function recommendedSource(policy: JsonObject | undefined): JsonSource {
   const text =
     policy === undefined ? printJson({ recommendedSteps: [{ unusedPermissionsRecommendedStep: { recommendedAction: 'DETACH_POLICY' } }] }) : printJson(policy);
-  return { name: 'recommended.json', text, sha256: sha256(text) };
+  return textSource('recommended.json', text);
 }
