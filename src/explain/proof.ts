@@ -1,29 +1,21 @@
 import type { Catalog } from '../catalog/catalog.js';
-import { alignStatements } from '../policy/align.js';
-import type { Policy } from '../policy/types.js';
 import type { CheckReport } from '../prove/check.js';
 import { claimInfo } from '../prove/claims.js';
-import { witnessName } from '../prove/obligations/chunks.js';
-import { PatternSet } from '../prove/obligations/pattern-set.js';
 
 /**
  * The checker's minimality witnesses by statement and new pattern: for each pattern, the action
- * (or string) that its parent node, one token shorter, would wrongly allow. The obligations
- * name one witness constant per pattern of the recommended statement (`w_r3`); the solver's
- * strings are lower-cased, so a catalog action is shown in the catalog's spelling.
+ * (or string) that its parent node, one token shorter, would wrongly allow, as each minimality
+ * obligation pairs its witnesses with their patterns; the solver's strings are lower-cased, so a
+ * catalog action is shown in the catalog's spelling.
  */
-export function minimalityWitnesses(report: CheckReport, original: Policy, recommended: Policy | undefined, catalog: Catalog): Map<number, Map<string, string>> {
-  const refinedOf = new Map(alignStatements(original, recommended).pairs.flatMap(({ original: statement, refined }) => (refined === undefined ? [] : [[statement.index, new PatternSet('r', refined.patterns)] as const])));
+export function minimalityWitnesses(report: CheckReport, catalog: Catalog): Map<number, Map<string, string>> {
   const witnesses = new Map<number, Map<string, string>>();
   for (const { obligation, outcome, verdict } of report.obligations) {
-    const refined = refinedOf.get(obligation.statement);
-    if (obligation.claim !== 'minimality' || verdict !== 'proven' || refined === undefined || outcome.witnesses === undefined) continue;
-    const byName = new Map(refined.texts.map((text, position) => [witnessName(refined, position), text]));
+    if (obligation.claim !== 'minimality' || verdict !== 'proven' || obligation.witnessesFor === undefined || outcome.witnesses === undefined) continue;
     const byPattern = witnesses.get(obligation.statement) ?? new Map<string, string>();
-    obligation.witnesses.forEach((name, slot) => {
-      const pattern = byName.get(name);
+    obligation.witnessesFor.forEach((pattern, slot) => {
       const value = outcome.witnesses![slot];
-      if (pattern !== undefined && value !== undefined) byPattern.set(pattern, catalog.canonical(value) ?? value);
+      if (value !== undefined) byPattern.set(pattern, catalog.canonical(value) ?? value);
     });
     witnesses.set(obligation.statement, byPattern);
   }

@@ -24,7 +24,7 @@ export function explainedPolicy(request: ExplainInput): Policy | undefined {
 /** The model, with the checker's minimality witnesses beside their nodes when there is a proof. */
 export function explanationOf(request: ExplainInput, proof?: CheckReport): Explanation {
   const explanation = explain(request);
-  return proof === undefined ? explanation : withWitnesses(explanation, minimalityWitnesses(proof, request.original, explainedPolicy(request), request.catalog));
+  return proof === undefined ? explanation : withWitnesses(explanation, minimalityWitnesses(proof, request.catalog));
 }
 
 /** The page (`html`) or the terminal tree (`tree`, coloured with `style`). */

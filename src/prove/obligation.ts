@@ -20,6 +20,8 @@ export interface Obligation {
   readonly script: string;
   /** The constants whose model values are the witnesses when the answer is `sat`. */
   readonly witnesses: readonly string[];
+  /** For witnesses that stand for a pattern (minimality: one per new pattern), that pattern, in the same order. */
+  readonly witnessesFor?: readonly string[];
   /** For a `sat` answer: whether the witnesses really are what the answer says they are. */
   readonly replay: Replay;
   /**

@@ -104,6 +104,7 @@ export function minimalityObligations(statement: StatementCase, input: CheckInpu
       title: `statement ${statement.index}: ${questions.length > 3 ? `${questions.length} new ${chunk.key} patterns` : questions.map(describe).join(', ')}: no shorter prefix can stand`,
       expected: 'sat',
       witnesses: chunk.items.map((position) => witnessName(refined, position)),
+      witnessesFor: chunk.items.map((position) => refined.texts[position]!),
       script: renderScript({
         id,
         claim: 'minimality',

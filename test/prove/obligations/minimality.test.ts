@@ -25,9 +25,9 @@ const TOO_LONG = [allow(['s3:GetObject', 's3:GetObjectAcl*', 's3:GetObjectTaggin
 
 describe('minimalityObligations', () => {
   it('states one obligation per service of new patterns, expected sat, one witness per pattern, and none for a kept one', () => {
-    expect(obligationsOf(ORIGINAL, CORRECT).map(({ id, claim, statement, title, expected, witnesses }) => ({ id, claim, statement, title, expected, witnesses }))).toEqual([
-      { id: 's0-minimality-s3', claim: 'minimality', statement: 0, title: 'statement 0: "s3:GetObject*" not to "s3:get*": no shorter prefix can stand', expected: 'sat', witnesses: ['w_r0'] },
-      { id: 's0-minimality-iam', claim: 'minimality', statement: 0, title: 'statement 0: "iam:GetUser" not to "iam:*": no shorter prefix can stand', expected: 'sat', witnesses: ['w_r2'] },
+    expect(obligationsOf(ORIGINAL, CORRECT).map(({ id, claim, statement, title, expected, witnesses, witnessesFor }) => ({ id, claim, statement, title, expected, witnesses, witnessesFor }))).toEqual([
+      { id: 's0-minimality-s3', claim: 'minimality', statement: 0, title: 'statement 0: "s3:GetObject*" not to "s3:get*": no shorter prefix can stand', expected: 'sat', witnesses: ['w_r0'], witnessesFor: ['s3:GetObject*'] },
+      { id: 's0-minimality-iam', claim: 'minimality', statement: 0, title: 'statement 0: "iam:GetUser" not to "iam:*": no shorter prefix can stand', expected: 'sat', witnesses: ['w_r2'], witnessesFor: ['iam:GetUser'] },
     ]);
   });
 
