@@ -9,6 +9,9 @@ export type RecommendedPolicy = { readonly kind: 'policy'; readonly policy: Poli
 
 const STEP = 'unusedPermissionsRecommendedStep';
 
+/** "Detach the policy" as a file holds it: the `GetFindingRecommendation` shape `parseRecommended` reads. */
+export const DETACH_RECOMMENDATION: JsonObject = { recommendedSteps: [{ [STEP]: { recommendedAction: 'DETACH_POLICY' } }] };
+
 /**
  * Reads a recommendation in any of the shapes it comes in: a policy document, or a
  * `GetFindingRecommendation`-shaped response (Access Analyzer's own, or `recommend --format json`)

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { Json } from '../input/json.js';
-import { parseRecommendedPolicy, recommendedPolicyOf, type RecommendedPolicy } from '../policy/recommended.js';
+import { parseRecommendedPolicy, recommendedPolicyOf } from '../policy/recommended.js';
 import { policySize } from '../policy/size.js';
 import type { Policy } from '../policy/types.js';
 import { check, type ClaimVerdict } from '../prove/check.js';
@@ -70,7 +70,7 @@ export async function runCase(loaded: LoadedCase, options: RunCaseOptions): Prom
   const done = (result: Omit<CaseResult, 'spec' | 'timeMs'>): CaseResult => ({ spec, ...result, timeMs: performance.now() - started });
 
   if (spec.subject.kind === 'given') {
-    const judged = await judge(loaded, recommendedPolicyOf(loaded.recommendation!.recommended, loaded.policy), givenSize(loaded.recommendation!.recommended, loaded.policy), options.pool);
+    const judged = await judge(loaded, recommendedPolicyOf(loaded.recommendation!.recommended, loaded.policy), options.pool);
     return done({ ...statusOf(judged, spec, []), judged, snapshot: 'given' });
   }
 
@@ -87,8 +87,8 @@ export async function runCase(loaded: LoadedCase, options: RunCaseOptions): Prom
   const old = loaded.recommendation;
   const same = old !== undefined && old.text === text;
   const [judged, previous] = await Promise.all([
-    judge(loaded, fresh.policy, fresh.policy === undefined ? 0 : policySize(fresh.value), options.pool),
-    same || old === undefined ? undefined : judge(loaded, recommendedPolicyOf(old.recommended, loaded.policy), givenSize(old.recommended, loaded.policy), options.pool),
+    judge(loaded, fresh.policy, options.pool),
+    same || old === undefined ? undefined : judge(loaded, recommendedPolicyOf(old.recommended, loaded.policy), options.pool),
   ]);
   const difference = same ? [] : [old === undefined ? `no snapshot ${spec.subject.file} yet (--update writes it)` : `the recommendation differs from the snapshot ${spec.subject.file}`];
   const diff = same || old === undefined ? {} : { diff: diffExcerpt(unifiedDiff(old.text, text, spec.subject.file, `${spec.subject.file} (new)`)) };
@@ -103,7 +103,7 @@ export async function runCase(loaded: LoadedCase, options: RunCaseOptions): Prom
   return done({ ...outcome, ...compared, snapshot: old === undefined ? 'missing' : 'differs' });
 }
 
-async function judge(loaded: LoadedCase, recommended: Policy | undefined, size: number, pool: SolverPool): Promise<JudgedRecommendation> {
+async function judge(loaded: LoadedCase, recommended: Policy | undefined, pool: SolverPool): Promise<JudgedRecommendation> {
   const report = await check({ original: loaded.policy, unused: loaded.unused, catalog: loaded.catalog, recommended, granularity: loaded.spec.granularity }, { pool });
   return {
     verdict: report.verdict,
@@ -112,7 +112,7 @@ async function judge(loaded: LoadedCase, recommended: Policy | undefined, size: 
     obligations: report.obligations.length,
     solverMs: report.obligations.reduce((sum, result) => sum + result.outcome.timeMs, 0),
     action: recommended === undefined ? 'DETACH_POLICY' : 'CREATE_POLICY',
-    size,
+    size: recommended === undefined ? 0 : policySize(recommended.raw),
   };
 }
 
@@ -123,9 +123,4 @@ function statusOf(judged: JudgedRecommendation, spec: ProofCase, difference: rea
   const problems = [...difference, ...(undecided ? [`the solver could not decide (expected ${spec.expect.verdict}); never counted as proven`] : wrong)];
   if (difference.length > 0 || (!undecided && wrong.length > 0)) return { status: 'failed', problems };
   return undecided ? { status: 'unknown', problems } : { status: 'passed', problems: [] };
-}
-
-function givenSize(recommended: RecommendedPolicy, original: Policy): number {
-  const policy = recommendedPolicyOf(recommended, original);
-  return policy === undefined ? 0 : policySize(policy.raw);
 }

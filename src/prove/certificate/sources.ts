@@ -6,7 +6,7 @@ import type { JsonObject } from '../../input/json.js';
 import { parseJsonSource, textSource, type JsonSource } from '../../input/read-json.js';
 import { parsePolicy } from '../../policy/parse.js';
 import { printJson } from '../../policy/print.js';
-import { parseRecommended, recommendedPolicyOf } from '../../policy/recommended.js';
+import { DETACH_RECOMMENDATION, parseRecommended, recommendedPolicyOf } from '../../policy/recommended.js';
 import type { CheckInput } from '../context.js';
 
 /** The texts a certificate is about, exactly as they were read: what it hashes and copies. */
@@ -32,7 +32,5 @@ export function checkInputOf(sources: CertificateSources): CheckInput {
 
 /** A recommended policy as the text a certificate copies: the policy, or a DETACH_POLICY step when there is none. */
 export function recommendedSource(policy: JsonObject | undefined): JsonSource {
-  const text =
-    policy === undefined ? printJson({ recommendedSteps: [{ unusedPermissionsRecommendedStep: { recommendedAction: 'DETACH_POLICY' } }] }) : printJson(policy);
-  return textSource('recommended.json', text);
+  return textSource('recommended.json', printJson(policy ?? DETACH_RECOMMENDATION));
 }
