@@ -57,7 +57,7 @@ describe('unused sets derived from evidence of use', () => {
         expect([...derived.actions].sort()).toEqual(expected.map(lowerAscii).sort());
         expect(refined(policy, derived, catalog, granularity)).toEqual(refined(policy, explicit(expected, catalog), catalog, granularity));
       }),
-      fuzzParameters(300),
+      fuzzParameters(200),
     );
   });
 
@@ -75,7 +75,7 @@ describe('unused sets derived from evidence of use', () => {
         expect([...derived.actions].sort()).toEqual(allowed.filter((action) => !used.map(lowerAscii).includes(action)).sort());
         expect(refined(policy, derived, catalog, granularity)).toEqual(refined(policy, explicit(notUsed, catalog), catalog, granularity));
       }),
-      fuzzParameters(300),
+      fuzzParameters(200),
     );
   });
 });
