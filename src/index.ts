@@ -8,6 +8,24 @@ export { GRANULARITIES, tokenBoundaries, words, type Granularity } from './catal
 export { parseUnusedEntries } from './findings/parse.js';
 export { resolveUnused, type ResolveOptions } from './findings/resolve.js';
 export type { UnusedEntry, UnusedSet, Warning } from './findings/unused-set.js';
+export { parseLastAccessed, type LastAccessedReport, type ServiceAccess, type TrackedAction } from './findings/last-accessed.js';
+export { parseUsedActions, type UsedAction } from './findings/used-actions.js';
+export {
+  deriveFromLastAccessed,
+  deriveFromUsed,
+  deriveFromSource,
+  derivedUnusedSet,
+  derivedUnusedSource,
+  derivationJson,
+  DEFAULT_UNUSED_DAYS,
+  type Derivation,
+  type DeriveOptions,
+  type EvidenceKind,
+  type ServiceDerivation,
+  type ServiceRule,
+  type UsageWindow,
+  type WindowOptions,
+} from './findings/derive.js';
 export { lowerAscii, parseGlob, type Glob } from './glob/glob.js';
 export { includes, uncoveredString } from './glob/inclusion.js';
 export { globMatches } from './glob/match.js';

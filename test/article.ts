@@ -7,6 +7,9 @@ export const ARTICLE = fileURLToPath(new URL('../corpus/article/', import.meta.u
 export const ARTICLE_POLICY = `${ARTICLE}policy.json`;
 export const ARTICLE_UNUSED = `${ARTICLE}unused.json`;
 export const ARTICLE_CATALOG = `${ARTICLE}catalog-2024.json`;
+/** The same unused set as evidence of use: an Access Advisor response for the article's role, and a used-actions list. */
+export const ARTICLE_LAST_ACCESSED = `${ARTICLE}last-accessed.json`;
+export const ARTICLE_USED = `${ARTICLE}used.txt`;
 /** The 2024 catalog is identified by the sha256 of its bytes, and messages name it so. */
 export const ARTICLE_CATALOG_SHA256 = createHash('sha256').update(readFileSync(ARTICLE_CATALOG)).digest('hex');
 export const ARTICLE_CATALOG_NAME = `catalog file sha256:${ARTICLE_CATALOG_SHA256}`;

@@ -1,3 +1,4 @@
+import type { CertificateEvidence } from '../prove/certificate/evidence.js';
 import { parseUnusedEntries } from '../findings/parse.js';
 import { InputError } from '../input/input-error.js';
 import { describeJsonType, isJsonObject, type Json, type JsonObject } from '../input/json.js';
@@ -17,6 +18,8 @@ export interface UnusedPermissionFinding {
   readonly ids: readonly string[];
   readonly pages: readonly JsonObject[];
   readonly places: readonly FindingPlace[];
+  /** For an unused set derived from Access Advisor (the pages are then its short form): the response and how. */
+  readonly evidence?: CertificateEvidence;
 }
 
 /** A finding that is reported rather than refined: another kind, not active, or without details. */

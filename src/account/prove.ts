@@ -76,5 +76,6 @@ export function certificateSources(principal: PrincipalResult, policy: PolicyRes
     catalog: options.catalog,
     catalogFile: options.catalogFile,
     granularity: recommendation.granularity,
+    ...(principal.evidence === undefined ? {} : { evidence: principal.evidence }),
   };
 }

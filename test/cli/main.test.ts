@@ -52,7 +52,7 @@ describe('run', () => {
   });
 
   it('returns 2 for a missing required option', async () => {
-    expect(await runCli('recommend', '--policy', ARTICLE_POLICY)).toEqual({ code: 2, stdout: '', stderr: "error: required option '--unused <file>' not specified\n" });
+    expect(await runCli('recommend', '--unused', ARTICLE_POLICY)).toEqual({ code: 2, stdout: '', stderr: "error: required option '--policy <file>' not specified\n" });
   });
 
   it('returns 2 for a value outside the choices', async () => {

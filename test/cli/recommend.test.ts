@@ -133,6 +133,10 @@ describe('recommend command', () => {
     expect(command.options.map((option) => [option.long, option.defaultValue])).toEqual([
       ['--policy', undefined],
       ['--unused', undefined],
+      ['--last-accessed', undefined],
+      ['--used', undefined],
+      ['--unused-days', undefined],
+      ['--as-of', undefined],
       ['--catalog', undefined],
       ['--granularity', 'word'],
       ['--format', 'policy'],

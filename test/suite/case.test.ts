@@ -17,6 +17,7 @@ describe('parseCase', () => {
       description: 'd',
       policy: join('proofs', 'small', 'one', 'policy.json'),
       unused: join('proofs', 'small', 'unused.json'),
+      unusedInput: { kind: 'unused', file: join('proofs', 'small', 'unused.json') },
       catalog: '/abs/catalog.json',
       granularity: 'word',
       subject: { kind: 'snapshot', file: join('proofs', 'small', 'one', 'expected.json') },
@@ -36,7 +37,7 @@ describe('parseCase', () => {
 
   it.each<[string, unknown, string]>([
     ['not an object', [], 'expected an object, got a list'],
-    ['an unknown key', { ...BASE, recommendation: 'x.json' }, 'recommendation: unknown key; a case has description, policy, unused, catalog, granularity, snapshot, recommended, expect'],
+    ['an unknown key', { ...BASE, recommendation: 'x.json' }, 'recommendation: unknown key; a case has description, policy, unused, lastAccessed, unusedDays, asOf, used, catalog, granularity, snapshot, recommended, expect'],
     ['no policy', { ...BASE, policy: undefined }, 'policy: missing'],
     ['a policy that is no file name', { ...BASE, policy: 3 }, 'policy: expected a file name, got a number'],
     ['a bad granularity', { ...BASE, granularity: 'token' }, 'granularity: expected "word" or "char"'],

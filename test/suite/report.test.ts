@@ -13,6 +13,7 @@ const spec = (suite: string, name: string): ProofCase => ({
   description: name,
   policy: 'p.json',
   unused: 'u.json',
+  unusedInput: { kind: 'unused', file: 'u.json' },
   catalog: 'c.json',
   granularity: 'word',
   subject: { kind: 'snapshot', file: `${suite}/${name}/expected.json` },

@@ -6,6 +6,8 @@ import { claimJson, obligationJson } from '../report-json.js';
 import type { CheckReport } from '../check.js';
 import type { ObligationStatus, Verdict } from '../obligation.js';
 import { TOOL_NAME, TOOL_VERSION } from '../../version.js';
+import type { EvidenceKind } from '../../findings/derive.js';
+import { EVIDENCE_FILE, type DerivationRecord } from './evidence.js';
 import type { CertificateSources } from './sources.js';
 
 export const CERTIFICATE_FORMAT = 'iam-refine-certificate/1';
@@ -42,7 +44,11 @@ export interface Manifest {
     readonly unused: InputEntry;
     readonly recommended: InputEntry & { readonly by: string };
     readonly catalog?: InputEntry;
+    /** The evidence a derived unused set comes from. */
+    readonly evidence?: InputEntry & { readonly kind: EvidenceKind };
   };
+  /** How `inputs.unused` was derived from `inputs.evidence`. */
+  readonly derivation?: DerivationRecord;
   readonly verdict: Verdict;
   readonly claims: readonly {
     readonly statement: number;
@@ -63,6 +69,7 @@ export const INPUT_FILES = {
   unused: 'inputs/unused.json',
   recommended: 'inputs/recommended.json',
   catalog: 'inputs/catalog.json',
+  evidence: EVIDENCE_FILE,
 } as const;
 
 export function obligationFile(id: string): string {
@@ -86,7 +93,9 @@ export function buildManifest(sources: CertificateSources, report: CheckReport):
       unused: { file: INPUT_FILES.unused, sha256: sources.unused.sha256 },
       recommended: { file: INPUT_FILES.recommended, sha256: sources.recommended.sha256, by: sources.recommendedBy },
       ...(sources.catalogFile === undefined ? {} : { catalog: { file: INPUT_FILES.catalog, sha256: sources.catalogFile.sha256 } }),
+      ...(sources.evidence === undefined ? {} : { evidence: { file: INPUT_FILES.evidence, sha256: sources.evidence.source.sha256, kind: sources.evidence.derivation.kind } }),
     },
+    ...(sources.evidence === undefined ? {} : { derivation: sources.evidence.derivation }),
     verdict: report.verdict,
     claims: report.claims.map(claimJson) as unknown as Manifest['claims'],
     structural: report.structural.map((result) => ({ ...result })),

@@ -8,6 +8,7 @@ import { parsePolicy } from '../../policy/parse.js';
 import { printJson } from '../../policy/print.js';
 import { DETACH_RECOMMENDATION, parseRecommended, recommendedPolicyOf } from '../../policy/recommended.js';
 import type { CheckInput } from '../context.js';
+import type { CertificateEvidence } from './evidence.js';
 
 /** The texts a certificate is about, exactly as they were read: what it hashes and copies. */
 export interface CertificateSources {
@@ -20,6 +21,8 @@ export interface CertificateSources {
   /** The catalog file's text, for a catalog that is not the pinned package. */
   readonly catalogFile: JsonSource | undefined;
   readonly granularity: Granularity;
+  /** For an unused set derived from evidence of use (Access Advisor, a used-actions list): the evidence and how. */
+  readonly evidence?: CertificateEvidence;
 }
 
 /** Parses the sources into what the checker judges: the same function for certify and verify. */

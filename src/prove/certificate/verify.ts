@@ -12,6 +12,7 @@ import { formatJsonPath } from '../../input/json-path.js';
 import { planObligations } from '../plan.js';
 import { SolverPool, type SolverPoolOptions } from '../solver/pool.js';
 import { buildManifest, INPUT_FILES, obligationFile, sha256, type Manifest } from './manifest.js';
+import { derivationProblems, readDerivationRecord } from './evidence.js';
 import { certifiedCatalog, readManifest } from './read.js';
 import { checkInputOf, type CertificateSources } from './sources.js';
 
@@ -32,7 +33,7 @@ export async function verifyCertificate(directory: string, options: SolverPoolOp
   const manifest = readManifest(directory);
   const problems: string[] = [];
   const read = (file: string): JsonSource => readSource(join(directory, file), SIZE_LIMITS.unused);
-  const inputs = [manifest.inputs.policy, manifest.inputs.unused, manifest.inputs.recommended, ...(manifest.inputs.catalog ? [manifest.inputs.catalog] : [])];
+  const inputs = [manifest.inputs.policy, manifest.inputs.unused, manifest.inputs.recommended, ...(manifest.inputs.catalog ? [manifest.inputs.catalog] : []), ...(manifest.inputs.evidence ? [manifest.inputs.evidence] : [])];
   for (const entry of inputs) {
     if (!existsSync(join(directory, entry.file))) problems.push(`${entry.file}: missing input`);
     else if (read(entry.file).sha256 !== entry.sha256) problems.push(`${entry.file}: changed input (its sha256 differs from the manifest)`);
@@ -51,8 +52,12 @@ export async function verifyCertificate(directory: string, options: SolverPoolOp
     catalog,
     catalogFile: manifest.inputs.catalog === undefined ? undefined : read(INPUT_FILES.catalog),
     granularity: manifest.granularity,
+    ...(manifest.inputs.evidence === undefined
+      ? {}
+      : { evidence: { source: read(INPUT_FILES.evidence), derivation: readDerivationRecord(manifest.derivation as Json | undefined, join(directory, 'manifest.json')) } }),
   };
   const input = checkInputOf(sources);
+  if (sources.evidence !== undefined) problems.push(...derivationProblems(sources.unused, sources.evidence, input.original, catalog));
   const plan = planObligations(input);
   const derived = new Map(plan.obligations.map((obligation) => [obligation.id, obligation]));
   const recorded = new Map(manifest.obligations.map((entry) => [entry.id, entry]));

@@ -21,6 +21,7 @@ export function writeCertificate(directory: string, sources: CertificateSources,
   writeFileSync(join(directory, INPUT_FILES.unused), sources.unused.text);
   writeFileSync(join(directory, INPUT_FILES.recommended), sources.recommended.text);
   if (sources.catalogFile !== undefined) writeFileSync(join(directory, INPUT_FILES.catalog), sources.catalogFile.text);
+  if (sources.evidence !== undefined) writeFileSync(join(directory, INPUT_FILES.evidence), sources.evidence.source.text);
   for (const { obligation } of report.obligations) writeFileSync(join(directory, obligationFile(obligation.id)), obligation.script);
   writeFileSync(join(directory, 'manifest.json'), printJson(manifest as never));
   return manifest;

@@ -75,7 +75,7 @@ describe('certificate names', () => {
   });
 
   it('keeps the inputs under inputs/', () => {
-    expect(INPUT_FILES).toEqual({ policy: 'inputs/policy.json', unused: 'inputs/unused.json', recommended: 'inputs/recommended.json', catalog: 'inputs/catalog.json' });
+    expect(INPUT_FILES).toEqual({ policy: 'inputs/policy.json', unused: 'inputs/unused.json', recommended: 'inputs/recommended.json', catalog: 'inputs/catalog.json', evidence: 'inputs/evidence.json' });
   });
 
   it('keeps each obligation under obligations/ as <id>.smt2', () => {
