@@ -13,7 +13,7 @@ export class TrieNodes {
 
   constructor(
     private readonly catalog: Catalog,
-    granularity: Granularity,
+    private readonly granularity: Granularity,
     private readonly members: ReadonlySet<number> | undefined,
   ) {
     for (let index = 0; index < catalog.size; index++) {
@@ -38,6 +38,19 @@ export class TrieNodes {
       if (this.nodes.has(lower.slice(0, length))) return lower.slice(0, length);
     }
     return '';
+  }
+
+  /**
+   * A member that makes `prefix` a node: a catalog index whose action has a token boundary right
+   * after `prefix` (the fact a certificate states for each node it relies on).
+   */
+  boundaryOf(prefix: string): number | undefined {
+    const lower = lowerAscii(prefix);
+    const [from, to] = this.catalog.rangeWithPrefix(lower);
+    for (let index = from; index < to; index++) {
+      if (this.isMember(index) && tokenBoundaries(this.catalog.actions[index]!, this.granularity).includes(lower.length)) return index;
+    }
+    return undefined;
   }
 
   /** How many members start with `prefix`. */

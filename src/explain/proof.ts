@@ -1,6 +1,7 @@
 import type { Catalog } from '../catalog/catalog.js';
 import type { CheckReport } from '../prove/check.js';
 import { claimInfo } from '../prove/claims.js';
+import { witnessesOf } from '../prove/obligation.js';
 
 /**
  * The checker's minimality witnesses by statement and new pattern: for each pattern, the action
@@ -11,10 +12,11 @@ import { claimInfo } from '../prove/claims.js';
 export function minimalityWitnesses(report: CheckReport, catalog: Catalog): Map<number, Map<string, string>> {
   const witnesses = new Map<number, Map<string, string>>();
   for (const { obligation, outcome, verdict } of report.obligations) {
-    if (obligation.claim !== 'minimality' || verdict !== 'proven' || obligation.witnessesFor === undefined || outcome.witnesses === undefined) continue;
+    const values = witnessesOf(obligation, outcome);
+    if (obligation.claim !== 'minimality' || verdict !== 'proven' || obligation.witnessesFor === undefined || values === undefined) continue;
     const byPattern = witnesses.get(obligation.statement) ?? new Map<string, string>();
     obligation.witnessesFor.forEach((pattern, slot) => {
-      const value = outcome.witnesses![slot];
+      const value = values[slot];
       if (value !== undefined) byPattern.set(pattern, catalog.canonical(value) ?? value);
     });
     witnesses.set(obligation.statement, byPattern);

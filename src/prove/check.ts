@@ -2,7 +2,7 @@ import type { CatalogIdentity } from '../catalog/catalog.js';
 import type { Granularity } from '../catalog/tokenize.js';
 import { CLAIMS, type ClaimId } from './claims.js';
 import type { CheckInput } from './context.js';
-import { verdictOf, type Obligation, type Outcome, type StructuralResult, type Verdict } from './obligation.js';
+import { verdictOf, witnessesOf, type Obligation, type Outcome, type StructuralResult, type Verdict } from './obligation.js';
 import { planObligations, type Plan } from './plan.js';
 import { SolverPool, type SolverPoolOptions } from './solver/pool.js';
 
@@ -107,7 +107,8 @@ function claimVerdicts(results: readonly ObligationResult[], structural: readonl
         return { claim, statement, verdict: 'refuted', obligations: count, ...exampleOf(example), explanation };
       }
       if (unknown !== undefined) return { claim, statement, verdict: 'unknown', obligations: count, explanation: `${unknown.obligation.id}: ${unknown.note ?? unknown.outcome.status}` };
-      const witness = own.find((result) => result.obligation.expected === 'sat')?.outcome.witnesses?.[0];
+      const existence = own.find((result) => result.obligation.expected === 'sat' || result.obligation.namedWitnesses !== undefined);
+      const witness = existence === undefined ? undefined : witnessesOf(existence.obligation, existence.outcome)?.[0];
       return { claim, statement, verdict: 'proven', obligations: count, ...exampleOf(witness), explanation: decided[0]?.explanation ?? `${count} obligation${count === 1 ? '' : 's'} proven` };
     });
 }

@@ -14,14 +14,22 @@ export interface Obligation {
   readonly claim: ClaimId;
   /** The original statement it is about. */
   readonly statement: number;
+  /** For a ground obligation, the catalog part it is about (`CatalogPart.key`). */
+  readonly part?: string;
   /** One line saying what the obligation establishes. */
   readonly title: string;
   readonly expected: SolverStatus;
   readonly script: string;
   /** The constants whose model values are the witnesses when the answer is `sat`. */
   readonly witnesses: readonly string[];
-  /** For witnesses that stand for a pattern (minimality: one per new pattern), that pattern, in the same order. */
+  /** For witnesses that stand for a pattern (minimality and no redundancy: one per pattern), that pattern, in the same order. */
   readonly witnessesFor?: readonly string[];
+  /**
+   * For an existence stated as ground facts about named candidates (claims 4 and 5), the
+   * candidates, in the order of `witnessesFor`: once the solver confirms the facts, they are the
+   * witnesses. Such an obligation's own constant `w` only names a pattern whose facts fail.
+   */
+  readonly namedWitnesses?: readonly string[];
   /** For a `sat` answer: whether the witnesses really are what the answer says they are. */
   readonly replay: Replay;
   /**
@@ -54,6 +62,12 @@ export interface Outcome {
 }
 
 export type Verdict = 'proven' | 'refuted' | 'unknown';
+
+/** The witnesses of a proven existence: the named candidates, or the solver's model values. */
+export function witnessesOf(obligation: Obligation, outcome: Outcome): readonly string[] | undefined {
+  if (obligation.namedWitnesses !== undefined) return outcome.status === obligation.expected ? obligation.namedWitnesses : outcome.witnesses;
+  return outcome.witnesses;
+}
 
 /**
  * An answer matching the expectation proves the obligation; the opposite answer refutes it, but

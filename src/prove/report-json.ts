@@ -1,6 +1,7 @@
 import type { Json, JsonObject } from '../input/json.js';
 import type { CheckReport, ClaimVerdict, ObligationResult } from './check.js';
 import { claimInfo } from './claims.js';
+import { witnessesOf } from './obligation.js';
 
 /** One claim verdict as JSON, keys in a fixed order. */
 export function claimJson(claim: ClaimVerdict): JsonObject {
@@ -17,6 +18,7 @@ export function claimJson(claim: ClaimVerdict): JsonObject {
 
 /** One solved obligation as JSON; `extra` (a file name, a hash) goes before the results. */
 export function obligationJson({ obligation, outcome, verdict, note }: ObligationResult, extra: JsonObject = {}): JsonObject {
+  const witnesses = witnessesOf(obligation, outcome);
   return {
     id: obligation.id,
     claim: obligation.claim,
@@ -26,7 +28,7 @@ export function obligationJson({ obligation, outcome, verdict, note }: Obligatio
     expected: obligation.expected,
     actual: outcome.status,
     verdict,
-    ...(outcome.witnesses === undefined ? {} : { witnesses: [...outcome.witnesses] }),
+    ...(witnesses === undefined ? {} : { witnesses: [...witnesses] }),
     ...(note === undefined ? {} : { note }),
     timeMs: outcome.timeMs,
   };

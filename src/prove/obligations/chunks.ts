@@ -17,14 +17,17 @@ export interface Chunk<T> {
 /**
  * Packs items into obligations by service, in order of first appearance: a service's items stay together
  * unless they alone exceed `capacity`. Beyond `SEPARATE_SERVICES` services, small services also
- * share obligations: a query has a fixed cost (a context, a parse, a solver thread), so a
- * statement over hundreds of services is checked in a few dozen fuller queries.
+ * share obligations (with `alwaysPack`, whatever their number): a query has a fixed cost (a
+ * context, a parse, a solver thread), so a statement over hundreds of services is checked in a
+ * few dozen fuller queries.
  */
-export function packByService<T>(items: readonly T[], serviceOf: (item: T) => string, capacity: number): Chunk<T>[] {
+export function packByService<T>(items: readonly T[], serviceOf: (item: T) => string, capacity: number, alwaysPack = false): Chunk<T>[] {
   const groups = new Map<string, T[]>();
   for (const item of items) {
     const service = serviceOf(item);
-    groups.set(service, [...(groups.get(service) ?? []), item]);
+    const members = groups.get(service);
+    if (members === undefined) groups.set(service, [item]);
+    else members.push(item);
   }
   const chunks: Chunk<T>[] = [];
   let services: string[] = [];
@@ -44,7 +47,7 @@ export function packByService<T>(items: readonly T[], serviceOf: (item: T) => st
       }
       continue;
     }
-    if (pending.length + members.length > capacity || groups.size <= SEPARATE_SERVICES) flush();
+    if (pending.length + members.length > capacity || (!alwaysPack && groups.size <= SEPARATE_SERVICES)) flush();
     services.push(service);
     pending.push(...members);
   }

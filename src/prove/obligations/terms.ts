@@ -49,3 +49,8 @@ export function orLines(terms: readonly string[]): string {
   if (terms.length === 1) return terms[0]!;
   return `(or\n  ${terms.join('\n  ')})`;
 }
+
+/** What the statement's list means, for a script's reader. */
+export function statementKindComment(kind: ActionKey): string {
+  return kind === 'Action' ? 'Action statement: it allows an action that some pattern of its list matches.' : 'NotAction statement: it allows an action that no pattern of its list matches.';
+}
