@@ -71,12 +71,22 @@ describe('certify command', () => {
     });
   });
 
-  it('overwrites an earlier certificate', async () => {
+  it('replaces an earlier certificate, and refuses one that holds a file its manifest does not list', async () => {
     const out = join(folder.path, 'again');
     cpSync(GIVEN, out, { recursive: true });
-    writeFileSync(join(out, 'obligations', 'stale.smt2'), '(check-sat)\n');
+    writeFileSync(join(out, 'manifest.json'), read(join(out, 'manifest.json')).replace('"timeMs"', '"note": "earlier", "timeMs"'));
     const { code } = await certifySmall(out, '--recommended', SMALL.recommended);
-    expect({ code, obligations: readdirSync(join(out, 'obligations')).sort() }).toEqual({ code: 0, obligations: readdirSync(join(GIVEN, 'obligations')).sort() });
+    expect({ code, obligations: readdirSync(join(out, 'obligations')).sort(), earlier: read(join(out, 'manifest.json')).includes('earlier') }).toEqual({
+      code: 0,
+      obligations: readdirSync(join(GIVEN, 'obligations')).sort(),
+      earlier: false,
+    });
+    writeFileSync(join(out, 'obligations', 'stale.smt2'), '(check-sat)\n');
+    const refused = await certifySmall(out, '--recommended', SMALL.recommended);
+    expect({ refused, stale: read(join(out, 'obligations', 'stale.smt2')) }).toEqual({
+      refused: { code: 2, stdout: '', stderr: `error: ${out}: holds obligations/stale.smt2, which is not part of an iam-refine certificate (its manifest.json does not list it); choose a new or empty folder\n` },
+      stale: '(check-sat)\n',
+    });
   });
 
   it('refuses, with exit 2, an --out folder that is not a certificate, and leaves it as it was', async () => {
