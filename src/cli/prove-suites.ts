@@ -14,6 +14,7 @@ import { proveCases, tallies } from '../suite/run.js';
 import { caseDetails, caseLine, suiteSummaryTable } from '../suite/text.js';
 import { EXIT } from './exit-codes.js';
 import { positiveInteger, timeoutOption } from './options.js';
+import { checkOutputFile } from '../output/guard.js';
 import { writeResult } from './output.js';
 import { createProgress } from './progress.js';
 import { loadRecommender } from './recommender-module.js';
@@ -44,6 +45,7 @@ export function proveCommand(): Command {
       const started = performance.now();
       const recommender = await loadRecommender(flags.recommender);
       const cases = loadCases(findCaseFiles(paths));
+      if (flags.update === true) checkSnapshots(cases);
       if (flags.record !== undefined && flags.update !== true && !existsSync(flags.record)) {
         throw new InputError(flags.record, [], 'no such proof record (run once with --update to write it)');
       }
@@ -98,6 +100,12 @@ function keepRecord(results: readonly CaseResult[], file: string, update: boolea
       : `record: ${departures.length} cases depart from ${file}\n${departures.map((line) => `  ${line}\n`).join('')}`,
   );
   return departures;
+}
+
+/** `--update` rewrites snapshots: none may be, or be a link to, a file some case reads. */
+function checkSnapshots(cases: readonly LoadedCase[]): void {
+  const read = cases.flatMap(({ spec }) => [spec.file, spec.policy, spec.unused, spec.catalog, ...(spec.subject.kind === 'given' ? [spec.subject.file] : [])]);
+  for (const { spec } of cases) if (spec.subject.kind === 'snapshot') checkOutputFile(spec.subject.file, read);
 }
 
 /** Every file a case reads, so that a report is never written over one. */

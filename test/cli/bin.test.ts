@@ -93,7 +93,7 @@ describe('the iam-refine program', () => {
 
   it('exits 2 for standard input over the 1 MiB limit', () => {
     const outcome = iamRefine(['recommend', '--policy', '-', '--unused', ARTICLE_UNUSED, '--catalog', ARTICLE_CATALOG], ' '.repeat(SIZE_LIMITS.policy + 1));
-    expect(outcome).toEqual(refusal('<stdin>: input is larger than the 1.0 MiB limit'));
+    expect(outcome).toEqual(refusal('<stdin>: input is larger than the 1.0 MiB limit; stopped reading there'));
   });
 
   it('exits 2 for an unknown unused action with --strict, and warns without it', () => {
