@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { InputError } from '../input/input-error.js';
 import { readJsonFile, SIZE_LIMITS } from '../input/read-json.js';
 import { printJson } from '../policy/print.js';
@@ -13,7 +13,7 @@ import type { CaseResult } from '../suite/run-case.js';
 import { proveCases, tallies } from '../suite/run.js';
 import { caseDetails, caseLine, suiteSummaryTable } from '../suite/text.js';
 import { EXIT } from './exit-codes.js';
-import { positiveInteger, timeoutOption } from './options.js';
+import { integerOption, OPTION_BOUNDS, timeoutOption } from './options.js';
 import { checkOutputFile } from '../output/guard.js';
 import { writeResult } from './output.js';
 import { createProgress } from './progress.js';
@@ -38,7 +38,7 @@ export function proveCommand(): Command {
     .option('--junit <file>', 'also write the results as JUnit XML')
     .option('--json <file>', 'also write the results as JSON')
     .option('--record <file>', 'compare every verdict, claim and witness with this record of an earlier run (with --update: write it)')
-    .addOption(new Option('--jobs <n>', 'solver workers shared by the cases (default: the cores, at most 4)').argParser(positiveInteger))
+    .addOption(integerOption('--jobs <n>', 'solver workers shared by the cases', OPTION_BOUNDS.jobs, 'default: the cores, at most 4'))
     .option('--recommender <module>', "prove this module's recommend function instead of iam-refine's")
     .addOption(timeoutOption())
     .action(async (paths: string[], flags: ProveSuitesFlags) => {
