@@ -31,6 +31,16 @@ describe('recommend command', () => {
     });
   });
 
+  // Regression (was a bug): numbers outside Action went through doubles and came back rewritten.
+  it('prints every number of a condition digit for digit, in the policy and in the JSON report', async () => {
+    const condition = '{"NumericLessThan": {"x": 12345678901234567890123, "y": [1e999999, 1.50, 1E2, -0]}}';
+    const policy = folder.file('numbers.json', `{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "lambda:*", "Resource": "*", "Condition": ${condition}}}`);
+    const [text, json] = await Promise.all(['policy', 'json'].map((format) => runCli('recommend', '--policy', policy, '--unused', ARTICLE_UNUSED, '--catalog', ARTICLE_CATALOG, '--format', format)));
+    const step = (JSON.parse(json!.stdout) as { recommendedSteps: { unusedPermissionsRecommendedStep: { recommendedPolicy: string } }[] }).recommendedSteps[0]!.unusedPermissionsRecommendedStep;
+    const compact = condition.replace(/\s/g, '');
+    expect({ code: text!.code, printed: text!.stdout.replace(/\s/g, '').includes(compact), reported: step.recommendedPolicy.includes(compact) }).toEqual({ code: 0, printed: true, reported: true });
+  });
+
   it("prints the article's diff with --format diff", async () => {
     expect(await article('--format', 'diff')).toEqual({ code: 0, stdout: articleDiff(ARTICLE_POLICY), stderr: '' });
   });
