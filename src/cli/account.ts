@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Command, Option } from 'commander';
 import { parseAccountDetails } from '../account/details.js';
 import { parseAccountFindings } from '../account/findings.js';
@@ -77,10 +77,7 @@ export function accountCommand(): Command {
       // The whole folder is written beside --out and renamed into place at the end: a run killed
       // part-way leaves the earlier output (or none) as it was, and a rerun needs no clean-up.
       let staged: StagedFolder | undefined;
-      if (flags.out !== undefined) {
-        mkdirSync(dirname(resolve(flags.out)), { recursive: true });
-        staged = stageFolder(flags.out);
-      }
+      if (flags.out !== undefined) staged = stageFolder(flags.out);
       let proofs: AccountProofs | undefined;
       try {
         if (flags.prove === true) {

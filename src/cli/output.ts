@@ -17,10 +17,10 @@ export function writeResult(text: string, out: string | undefined, inputs: reado
     return;
   }
   checkOutputFile(out, inputs);
+  // A device or a pipe (`--out /dev/stdout`) cannot be replaced: it is written to as it is.
+  if (!isSpecialFile(out)) return writeFileAtomic(linkTarget(out), text);
   try {
-    // A device or a pipe (`--out /dev/stdout`) cannot be replaced: it is written to as it is.
-    if (isSpecialFile(out)) writeFileSync(out, text);
-    else writeFileAtomic(linkTarget(out), text);
+    writeFileSync(out, text);
   } catch (error) {
     throw new InputError(out, [], `cannot write: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { InputError } from '../input/input-error.js';
 
 /**
  * Every file and folder iam-refine writes appears atomically: it is written beside its target
@@ -30,7 +31,21 @@ export function writeFileAtomic(target: string, data: string | Uint8Array): void
     renameSync(temporary, target);
   } catch (error) {
     rmSync(temporary, { force: true });
-    throw error;
+    throw cannotWrite(target, error);
+  }
+}
+
+/** A failed write as bad input: one line naming the target and the system's reason. */
+function cannotWrite(target: string, error: unknown): InputError {
+  return new InputError(target, [], `cannot write: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+}
+
+/** Runs a write step, reporting a failure as `cannotWrite`. */
+function writing<T>(target: string, step: () => T): T {
+  try {
+    return step();
+  } catch (error) {
+    throw cannotWrite(target, error);
   }
 }
 
@@ -50,10 +65,12 @@ export interface StagedFolder {
  */
 export function stageFolder(target: string): StagedFolder {
   const path = siblingName(target, 'new');
-  mkdirSync(path, { recursive: false });
+  // The folder's parents are made as a plain write would; they hold nothing to lose.
+  writing(target, () => mkdirSync(dirname(path), { recursive: true }));
+  writing(target, () => mkdirSync(path));
   return {
     path,
-    commit: () => replaceWithFolder(path, target),
+    commit: () => writing(target, () => replaceWithFolder(path, target)),
     discard: () => rmSync(path, { recursive: true, force: true }),
   };
 }

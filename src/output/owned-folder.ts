@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, readdirSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../input/input-error.js';
 import { isJsonObject, type JsonObject } from '../input/json.js';
@@ -37,15 +37,14 @@ export function checkOwnedFolder(directory: string, kind: OwnedFolderKind): Fold
   const refuse = (why: string): never => {
     throw new InputError(directory, [], `${why}; choose a new or empty folder`);
   };
-  let isFolder: boolean;
+  let stats: Stats;
   try {
-    const stats = lstatSync(directory);
-    if (stats.isSymbolicLink()) return refuse('is a symbolic link');
-    isFolder = stats.isDirectory();
+    stats = lstatSync(directory);
   } catch {
     return 'absent';
   }
-  if (!isFolder) return refuse('exists and is not a folder');
+  if (stats.isSymbolicLink()) return refuse('is a symbolic link');
+  if (!stats.isDirectory()) return refuse('exists and is not a folder');
   const present = folderEntries(directory);
   if (present.length === 0) return 'empty';
   const manifest = readOwnManifest(directory);

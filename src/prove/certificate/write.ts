@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { printJson } from '../../policy/print.js';
 import { stageFolder } from '../../output/atomic.js';
 import { checkOwnedFolder } from '../../output/owned-folder.js';
@@ -17,7 +17,6 @@ import type { CertificateSources } from './sources.js';
 export function writeCertificate(directory: string, sources: CertificateSources, report: CheckReport): Manifest {
   checkCertificateFolder(directory);
   const manifest = buildManifest(sources, report);
-  mkdirSync(dirname(directory), { recursive: true });
   const staged = stageFolder(directory);
   try {
     const write = (file: string, text: string): void => writeFileSync(join(staged.path, file), text);

@@ -1,0 +1,68 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { stageFolder, writeFileAtomic } from '../../src/output/atomic.js';
+import { temporaryFolder } from '../support.js';
+
+const folder = temporaryFolder();
+afterAll(() => folder.remove());
+
+let count = 0;
+const fresh = (): string => {
+  const path = join(folder.path, `case-${++count}`);
+  mkdirSync(path);
+  return path;
+};
+
+describe('writeFileAtomic', () => {
+  it('creates or replaces the file, leaving nothing else beside it', () => {
+    const parent = fresh();
+    const target = join(parent, 'out.json');
+    writeFileAtomic(target, 'one');
+    writeFileAtomic(target, Buffer.from('two'));
+    expect({ files: readdirSync(parent), text: readFileSync(target, 'utf8') }).toEqual({ files: ['out.json'], text: 'two' });
+  });
+
+  it('leaves the earlier file whole and nothing beside it when the write fails', () => {
+    const parent = fresh();
+    const target = join(parent, 'out');
+    mkdirSync(target);
+    expect(() => writeFileAtomic(target, 'x')).toThrow();
+    expect(readdirSync(parent)).toEqual(['out']);
+  });
+});
+
+describe('stageFolder', () => {
+  it('writes a hidden sibling that appears at the target only on commit', () => {
+    const parent = fresh();
+    const target = join(parent, 'cert');
+    const staged = stageFolder(target);
+    writeFileSync(join(staged.path, 'a.txt'), 'a');
+    expect({ target: existsSync(target), hidden: readdirSync(parent).every((name) => name.startsWith('.cert.iam-refine-new-')) }).toEqual({ target: false, hidden: true });
+    staged.commit();
+    expect({ files: readdirSync(parent), inside: readdirSync(target) }).toEqual({ files: ['cert'], inside: ['a.txt'] });
+  });
+
+  it('replaces an empty folder and an earlier non-empty one, leaving nothing of the earlier', () => {
+    const parent = fresh();
+    const target = join(parent, 'cert');
+    mkdirSync(target);
+    for (const name of ['first.txt', 'second.txt']) {
+      const staged = stageFolder(target);
+      writeFileSync(join(staged.path, name), name);
+      staged.commit();
+    }
+    expect({ files: readdirSync(parent), inside: readdirSync(target) }).toEqual({ files: ['cert'], inside: ['second.txt'] });
+  });
+
+  it('discards a staged folder without touching the target', () => {
+    const parent = fresh();
+    const target = join(parent, 'cert');
+    mkdirSync(target);
+    writeFileSync(join(target, 'kept.txt'), 'kept');
+    const staged = stageFolder(target);
+    writeFileSync(join(staged.path, 'new.txt'), 'new');
+    staged.discard();
+    expect({ files: readdirSync(parent), inside: readdirSync(target) }).toEqual({ files: ['cert'], inside: ['kept.txt'] });
+  });
+});
