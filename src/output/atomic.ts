@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../input/input-error.js';
 
@@ -7,7 +7,8 @@ import { InputError } from '../input/input-error.js';
  * Every file and folder iam-refine writes appears atomically: it is written beside its target
  * under a hidden name and renamed into place, so a run killed at any moment leaves the previous
  * state or the complete result, never half of one. A kill can leave a hidden
- * `.<name>.iam-refine-*` sibling behind; nothing ever reads it, and the next run picks new names.
+ * `.<name>.iam-refine-new-<pid>-<hex>` (or `-old-`) sibling behind; nothing ever reads it, and
+ * the next write of the same target removes it once its process is gone.
  */
 
 /** A hidden sibling name for `target`, unique to this process and call. */
@@ -15,8 +16,37 @@ export function siblingName(target: string, role: 'new' | 'old'): string {
   return join(dirname(target), `.${basename(target)}.iam-refine-${role}-${process.pid}-${randomBytes(4).toString('hex')}`);
 }
 
+/**
+ * Removes what a killed earlier write of `target` left beside it: siblings named as `siblingName`
+ * names them, by a process that no longer runs. Those names are iam-refine's own signature.
+ */
+export function removeStaleSiblings(target: string): void {
+  const prefix = `.${basename(target)}.iam-refine-`;
+  let names: string[];
+  try {
+    names = readdirSync(dirname(target)).filter((name) => name.startsWith(prefix));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const match = /^(?:new|old)-([0-9]+)-[0-9a-f]{8}$/.exec(name.slice(prefix.length));
+    if (match !== null && !isRunning(Number(match[1]))) rmSync(join(dirname(target), name), { recursive: true, force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** Writes `data` to `target` atomically: a temporary file beside it, flushed, then renamed over it. */
 export function writeFileAtomic(target: string, data: string | Uint8Array): void {
+  removeStaleSiblings(target);
   const temporary = siblingName(target, 'new');
   try {
     const fd = openSync(temporary, 'wx', 0o666);
@@ -67,6 +97,7 @@ export function stageFolder(target: string): StagedFolder {
   const path = siblingName(target, 'new');
   // The folder's parents are made as a plain write would; they hold nothing to lose.
   writing(target, () => mkdirSync(dirname(path), { recursive: true }));
+  removeStaleSiblings(target);
   writing(target, () => mkdirSync(path));
   return {
     path,

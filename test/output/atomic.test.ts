@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { stageFolder, writeFileAtomic } from '../../src/output/atomic.js';
+import { removeStaleSiblings, stageFolder, writeFileAtomic } from '../../src/output/atomic.js';
 import { temporaryFolder } from '../support.js';
 
 const folder = temporaryFolder();
@@ -64,5 +64,18 @@ describe('stageFolder', () => {
     writeFileSync(join(staged.path, 'new.txt'), 'new');
     staged.discard();
     expect({ files: readdirSync(parent), inside: readdirSync(target) }).toEqual({ files: ['cert'], inside: ['kept.txt'] });
+  });
+});
+
+describe('removeStaleSiblings', () => {
+  it("removes what a finished process left beside the target, and nothing of a running one's or anyone else's", () => {
+    const parent = fresh();
+    const target = join(parent, 'out');
+    // Process ids beyond Linux's pid_max belong to no running process.
+    const stale = ['.out.iam-refine-new-99999999-0123abcd', '.out.iam-refine-old-99999999-0123abcd'];
+    const kept = [`.out.iam-refine-new-${process.pid}-0123abcd`, '.out.iam-refine-new-99999999-mine', '.other.iam-refine-new-99999999-0123abcd', 'out'];
+    for (const name of [...stale, ...kept]) mkdirSync(join(parent, name));
+    removeStaleSiblings(target);
+    expect(readdirSync(parent).sort()).toEqual([...kept].sort());
   });
 });
