@@ -161,15 +161,16 @@ describe('a killed run never loses or half-writes anything, and a rerun works', 
     );
   });
 
-  it.concurrent('account --prove --out', async () => {
+  it.concurrent('account --out', async () => {
     const { path, saved } = workspace('account');
     copyFileSync(ARTICLE_DETAILS, join(path, 'details.json'));
     copyFileSync(ARTICLE_FINDING, join(path, 'finding.json'));
     copyFileSync(ARTICLE_CATALOG, join(path, 'catalog-2024.json'));
     const inputs = ['--details', join(path, 'details.json'), '--findings', join(path, 'finding.json'), '--catalog', join(path, 'catalog-2024.json'), '--out', join(path, 'account')];
-    // The earlier output has no certificates (made without --prove), so that it differs from the new one.
-    expect((await runCli('account', ...inputs)).code).toBe(0);
-    await exercise({ name: 'account', argv: ['account', ...inputs, '--prove', '--workers', '1'], outputs: ['account'], writeKills: 1, reset: saver(path, saved, ['account']) }, path);
+    // The earlier output is the character-granularity one, so that it differs from the new one. The
+    // run does not prove (certify's case covers certificates), which keeps it quick enough for more kills.
+    expect((await runCli('account', ...inputs, '--granularity', 'char')).code).toBe(0);
+    await exercise({ name: 'account', argv: ['account', ...inputs], outputs: ['account'], writeKills: 3, reset: saver(path, saved, ['account']) }, path);
   });
 
   it.concurrent('prove --update --record --json', async () => {
