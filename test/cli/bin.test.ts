@@ -96,6 +96,16 @@ describe('the iam-refine program', () => {
     expect(outcome).toEqual(refusal('<stdin>: input is larger than the 1.0 MiB limit; stopped reading there'));
   });
 
+  // Regression (was a bug): a device's stat size is 0, and standard input was read whole before it was measured.
+  it('stops reading a device or an endless pipe at the limit, and exits 2 at once', () => {
+    const device = recommendWith('/dev/zero', ARTICLE_UNUSED);
+    const pipe = spawnSync('sh', ['-c', `cat /dev/zero | "${process.execPath}" --import tsx src/cli/bin.ts recommend --policy - --unused ${ARTICLE_UNUSED} --catalog ${ARTICLE_CATALOG}`], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    expect([device, { code: pipe.status, stdout: pipe.stdout, stderr: pipe.stderr }]).toEqual([
+      refusal('/dev/zero: input is larger than the 1.0 MiB limit; stopped reading there'),
+      refusal('<stdin>: input is larger than the 1.0 MiB limit; stopped reading there'),
+    ]);
+  });
+
   it('exits 2 for an unknown unused action with --strict, and warns without it', () => {
     const unused = input('unknown.json', JSON.stringify([{ serviceNamespace: 'lambda', actions: ['AddPermission', 'AddNothing'] }]));
     const message = `${unused}: [0].actions[1]: unknown action "lambda:AddNothing" in ${ARTICLE_CATALOG_NAME}; wildcards are refined without it`;

@@ -100,6 +100,30 @@ describe('certify command', () => {
     });
   });
 
+  // Regression (was a bug): a folder whose entries were named manifest.json, inputs/ and obligations/ was taken for a certificate and cleared, the inputs included.
+  it('refuses the folders of the report: a foreign manifest beside notes, and one holding the inputs themselves', async () => {
+    const victim = join(folder.path, 'victim');
+    mkdirSync(join(victim, 'inputs'), { recursive: true });
+    writeFileSync(join(victim, 'manifest.json'), '{"name":"my web app"}\n');
+    writeFileSync(join(victim, 'inputs', 'notes.txt'), 'notes\n');
+    const v2 = join(folder.path, 'v2');
+    mkdirSync(join(v2, 'inputs'), { recursive: true });
+    writeFileSync(join(v2, 'manifest.json'), '{}');
+    const policy = join(v2, 'inputs', 'my-policy.json');
+    const unused = join(v2, 'inputs', 'my-unused.json');
+    writeFileSync(policy, read(SMALL.policy));
+    writeFileSync(unused, read(SMALL.unused));
+    const first = await certifySmall(victim);
+    const second = await runCli('certify', '--policy', policy, '--unused', unused, '--catalog', SMALL.catalog, '--out', v2, '--workers', '1');
+    expect({ first, second, notes: read(join(victim, 'inputs', 'notes.txt')), manifest: read(join(victim, 'manifest.json')), inputs: [read(policy), read(unused)] }).toEqual({
+      first: { code: 2, stdout: '', stderr: `error: ${victim}: exists and is not an iam-refine certificate; choose a new or empty folder\n` },
+      second: { code: 2, stdout: '', stderr: `error: ${v2}: holds the input ${policy}; iam-refine never writes over what it was given\n` },
+      notes: 'notes\n',
+      manifest: '{"name":"my web app"}\n',
+      inputs: [read(SMALL.policy), read(SMALL.unused)],
+    });
+  });
+
   // Regression (was a bug): an --out that names an existing regular file is not reported as bad input.
   it('refuses, with exit 2, an --out that is a file', async () => {
     const out = folder.file('a-file.txt', 'mine');
