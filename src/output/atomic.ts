@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../input/input-error.js';
 
@@ -51,6 +51,9 @@ export function writeFileAtomic(target: string, data: string | Uint8Array): void
   try {
     const fd = openSync(temporary, 'wx', 0o666);
     try {
+      // A file replaced keeps its permissions, as one written in place would.
+      const mode = existingMode(target);
+      if (mode !== undefined) fchmodSync(fd, mode);
       const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
       for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written, bytes.length - written);
       // On disk before the rename, so that even a power cut shows the old file or the whole new one.
@@ -62,6 +65,14 @@ export function writeFileAtomic(target: string, data: string | Uint8Array): void
   } catch (error) {
     rmSync(temporary, { force: true });
     throw cannotWrite(target, error);
+  }
+}
+
+function existingMode(path: string): number | undefined {
+  try {
+    return statSync(path).mode & 0o7777;
+  } catch {
+    return undefined;
   }
 }
 

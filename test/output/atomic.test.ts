@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { removeStaleSiblings, stageFolder, writeFileAtomic } from '../../src/output/atomic.js';
@@ -21,6 +21,14 @@ describe('writeFileAtomic', () => {
     writeFileAtomic(target, 'one');
     writeFileAtomic(target, Buffer.from('two'));
     expect({ files: readdirSync(parent), text: readFileSync(target, 'utf8') }).toEqual({ files: ['out.json'], text: 'two' });
+  });
+
+  it('keeps the permissions of the file it replaces', () => {
+    const target = join(fresh(), 'private.json');
+    writeFileSync(target, 'old', { mode: 0o600 });
+    chmodSync(target, 0o600);
+    writeFileAtomic(target, 'new');
+    expect(statSync(target).mode & 0o777).toBe(0o600);
   });
 
   it('leaves the earlier file whole and nothing beside it when the write fails', () => {
