@@ -1,4 +1,5 @@
 import type { CertificateEvidence } from '../prove/certificate/evidence.js';
+import { findingNotice, UNUSED_PERMISSION } from '../findings/finding-kinds.js';
 import { parseUnusedEntries } from '../findings/parse.js';
 import { InputError } from '../input/input-error.js';
 import { describeJsonType, isJsonObject, type Json, type JsonObject } from '../input/json.js';
@@ -41,15 +42,6 @@ export interface FindingsFile {
   readonly name: string;
   readonly value: Json;
 }
-
-const UNUSED_PERMISSION = 'UnusedPermission';
-
-/** What each finding kind means to a user, for the kinds that carry no permissions to refine. */
-const OTHER_KINDS: Readonly<Record<string, string>> = {
-  UnusedIAMRole: 'unused role: the role itself was not used; consider deleting it',
-  UnusedIAMUserAccessKey: 'unused access key: consider deactivating it',
-  UnusedIAMUserPassword: 'unused console password: consider removing it',
-};
 
 /**
  * Reads Access Analyzer findings from any number of files, each holding a `GetFindingV2`
@@ -129,9 +121,7 @@ export function parseAccountFindings(files: readonly FindingsFile[]): AccountFin
 }
 
 function noticeOf(resource: string, id: string | undefined, findingType: string, status: string | undefined, place: FindingPlace): FindingNotice {
-  const meaning = OTHER_KINDS[findingType] ?? (findingType === UNUSED_PERMISSION ? 'unused permissions' : `finding of type ${findingType}`);
-  const message = status !== undefined && status !== 'ACTIVE' ? `${meaning} (status ${status}: not acted on)` : meaning;
-  return { resource, id, findingType, message, place };
+  return { resource, id, findingType, message: findingNotice(findingType, status) ?? 'unused permissions', place };
 }
 
 function stringField(object: JsonObject, key: string, fail: (path: JsonPath, problem: string) => never): string {

@@ -1,6 +1,7 @@
 import { describeCatalog } from '../catalog/catalog.js';
 import { formatJsonPath } from '../input/json-path.js';
 import type { Json, JsonObject } from '../input/json.js';
+import { compactJson } from '../policy/print.js';
 import { accessAnalyzerReport } from '../report/access-analyzer.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { policyFiles } from './layout.js';
@@ -40,7 +41,7 @@ function stepsOf(policy: PolicyResult): JsonObject[] {
   const updated: JsonObject = policy.policyUpdatedAt === undefined ? {} : { policyUpdatedAt: policy.policyUpdatedAt };
   if (policy.outcome === 'detach') return [{ unusedPermissionsRecommendedStep: { recommendedAction: 'DETACH_POLICY', existingPolicyId: policy.existingPolicyId } }];
   return policy.create.map((document) => ({
-    unusedPermissionsRecommendedStep: { recommendedAction: 'CREATE_POLICY', existingPolicyId: policy.existingPolicyId, ...updated, recommendedPolicy: JSON.stringify(document) },
+    unusedPermissionsRecommendedStep: { recommendedAction: 'CREATE_POLICY', existingPolicyId: policy.existingPolicyId, ...updated, recommendedPolicy: compactJson(document) },
   }));
 }
 

@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { Command, Option } from 'commander';
 import { parseAccountDetails } from '../account/details.js';
 import { parseAccountFindings, type AccountFindings } from '../account/findings.js';
@@ -18,7 +18,10 @@ import { SolverPool } from '../prove/solver/pool.js';
 import { EXIT } from './exit-codes.js';
 import { checkOneStdin, loadCatalog } from './inputs.js';
 import { granularityOption, timeoutOption, workersOption } from './options.js';
-import { canonicalPath, printWarnings } from './output.js';
+import { stageFolder, type StagedFolder } from '../output/atomic.js';
+import { checkOutputFolder } from '../output/guard.js';
+import { checkOwnedFolder, folderEntries, isSafeRelativePath, MANIFEST_FILE, type OwnedFolderKind } from '../output/owned-folder.js';
+import { printWarnings } from './output.js';
 import { createProgress } from './progress.js';
 import { solverOptions } from './solver-flags.js';
 import { asOfOption, unusedDaysOption } from './unused-input.js';
@@ -38,8 +41,21 @@ interface AccountFlags {
   readonly workers?: number;
 }
 
-/** What an account run writes in `--out`, and nothing else: an earlier run's folder may be written again. */
-const OUTPUT_ENTRIES = ['principals', 'policies', 'certificates', 'summary.txt', 'summary.json'];
+const ACCOUNT_FORMAT = 'iam-refine-account-output/1';
+
+/**
+ * An account run's `--out` as an owned folder: its `manifest.json` lists every file the run
+ * wrote, so that a rerun may replace it and nothing else.
+ */
+const ACCOUNT_FOLDER: OwnedFolderKind = {
+  noun: 'an "iam-refine account" output',
+  isFormat: (format) => format.startsWith('iam-refine-account-output/'),
+  listed: (manifest) => {
+    const files = manifest.files;
+    if (!Array.isArray(files) || !files.every((file): file is string => typeof file === 'string' && isSafeRelativePath(file))) return undefined;
+    return [MANIFEST_FILE, ...files];
+  },
+};
 
 export function accountCommand(): Command {
   return new Command('account')
@@ -60,7 +76,7 @@ export function accountCommand(): Command {
     .action(async (flags: AccountFlags) => {
       const inputs = [flags.details, ...(flags.findings ?? []), flags.lastAccessed, flags.catalog];
       checkOneStdin(inputs);
-      if (flags.out !== undefined) checkOutputFolder(flags.out, inputs);
+      if (flags.out !== undefined) checkOutput(flags.out, inputs);
       const { catalog, source: catalogFile } = loadCatalog(flags.catalog);
       const exported = readJsonFile(flags.details, SIZE_LIMITS.catalog);
       const details = parseAccountDetails(exported.value, exported.source.name);
@@ -70,29 +86,42 @@ export function accountCommand(): Command {
       refining.finish();
       printWarnings(account.warnings);
 
+      // The whole folder is written beside --out and renamed into place at the end: a run killed
+      // part-way leaves the earlier output (or none) as it was, and a rerun needs no clean-up.
+      let staged: StagedFolder | undefined;
+      if (flags.out !== undefined) staged = stageFolder(flags.out);
       let proofs: AccountProofs | undefined;
-      if (flags.out !== undefined) clearEarlierOutput(flags.out);
-      if (flags.prove === true) {
-        const total = account.principals.reduce((sum, principal) => sum + principal.policies.filter((policy) => policy.outcome !== 'missing' && policy.outcome !== 'not-applicable').length, 0);
-        const progress = createProgress({ total, noun: 'policies' });
-        const pool = await SolverPool.start(solverOptions(flags));
-        try {
-          proofs = await proveAccount(account, {
-            pool,
-            catalog,
-            catalogFile,
-            ...(flags.out === undefined ? {} : { out: flags.out }),
-            onProof: (principal, policy, proof) => {
-              const failed = proof.report.verdict !== 'proven';
-              progress.advance(failed ? { failed, line: `${proof.report.verdict.toUpperCase()}: ${principal.principal.kind}/${principal.principal.name} ${policy.name}` } : {});
-            },
-          });
-        } finally {
-          progress.finish();
-          await pool.close();
+      try {
+        if (flags.prove === true) {
+          const total = account.principals.reduce((sum, principal) => sum + principal.policies.filter((policy) => policy.outcome !== 'missing' && policy.outcome !== 'not-applicable').length, 0);
+          const progress = createProgress({ total, noun: 'policies' });
+          const pool = await SolverPool.start(solverOptions(flags));
+          try {
+            proofs = await proveAccount(account, {
+              pool,
+              catalog,
+              catalogFile,
+              ...(staged === undefined ? {} : { out: staged.path }),
+              onProof: (principal, policy, proof) => {
+                const failed = proof.report.verdict !== 'proven';
+                progress.advance(failed ? { failed, line: `${proof.report.verdict.toUpperCase()}: ${principal.principal.kind}/${principal.principal.name} ${policy.name}` } : {});
+              },
+            });
+          } finally {
+            progress.finish();
+            await pool.close();
+          }
         }
+        if (staged !== undefined) {
+          writeOutput(staged.path, account, proofs);
+          // What is there now may have changed while the run proved: check it again before replacing it.
+          checkOutput(flags.out!, inputs);
+          staged.commit();
+        }
+      } catch (error) {
+        staged?.discard();
+        throw error;
       }
-      if (flags.out !== undefined) writeOutput(flags.out, account, proofs);
       const summary = summaryTable(account, proofs);
       process.stdout.write(flags.format === 'json' ? printJson(accountReport(account, proofs)) : summary);
       process.exitCode = exitCodeOf(proofs);
@@ -136,27 +165,15 @@ function writeOutput(out: string, account: AccountResult, proofs: AccountProofs 
   });
   write('summary.txt', summaryTable(account, proofs));
   write('summary.json', printJson(accountReport(account, proofs)));
+  // Last: the list of everything above, which makes the folder one a rerun may replace.
+  write(MANIFEST_FILE, printJson({ format: ACCOUNT_FORMAT, files: folderEntries(out) }));
 }
 
 /**
- * `--out` must be a new or empty folder, or an earlier run's (which is rewritten), and hold none
+ * `--out` must be a new or empty folder, or an earlier run's (which is replaced), and hold none
  * of the inputs: iam-refine never writes over what it was given.
  */
-function checkOutputFolder(out: string, inputs: readonly (string | undefined)[]): void {
-  const target = canonicalPath(out);
-  for (const input of inputs) {
-    if (input === undefined || input === '-') continue;
-    const from = relative(target, canonicalPath(input));
-    if (from === '' || (!from.startsWith('..') && !isAbsolute(from))) throw new InputError(out, [], `holds the input ${input}; iam-refine never writes over what it was given`);
-  }
-  if (!existsSync(out)) return;
-  if (!statSync(out).isDirectory()) throw new InputError(out, [], 'exists and is not a folder');
-  const entries = readdirSync(out);
-  if (entries.length > 0 && (!entries.includes('summary.json') || entries.some((entry) => !OUTPUT_ENTRIES.includes(entry)))) {
-    throw new InputError(out, [], 'exists and is not an earlier "iam-refine account" output; choose a new or empty folder');
-  }
-}
-
-function clearEarlierOutput(out: string): void {
-  for (const entry of OUTPUT_ENTRIES) rmSync(join(out, entry), { recursive: true, force: true });
+function checkOutput(out: string, inputs: readonly (string | undefined)[]): void {
+  checkOutputFolder(out, inputs);
+  checkOwnedFolder(out, ACCOUNT_FOLDER);
 }

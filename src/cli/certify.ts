@@ -10,6 +10,7 @@ import { verdictTable } from '../report/verdict-table.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { checkOneStdin, loadCatalog, loadPolicy, loadRecommended } from './inputs.js';
 import { granularityOption, timeoutOption, workersOption } from './options.js';
+import { checkOutputFolder } from '../output/guard.js';
 import { printWarnings } from './output.js';
 import { asOfOption, lastAccessedOption, loadUnusedOf, requireOneUnusedInput, unusedDaysOption, unusedFileOption, unusedPathOf, usedOption, type UnusedFlags } from './unused-input.js';
 import { exitCodeOf, solverOptions } from './solver-flags.js';
@@ -41,7 +42,9 @@ export function certifyCommand(): Command {
     .addOption(timeoutOption())
     .addOption(workersOption())
     .action(async (flags: CertifyFlags) => {
-      checkOneStdin([flags.policy, unusedPathOf(flags), flags.recommended, flags.catalog]);
+      const inputs = [flags.policy, unusedPathOf(flags), flags.recommended, flags.catalog];
+      checkOneStdin(inputs);
+      checkOutputFolder(flags.out, inputs);
       checkCertificateFolder(flags.out);
       const { catalog, source: catalogFile } = loadCatalog(flags.catalog);
       const loaded = loadPolicy(flags.policy);

@@ -8,7 +8,7 @@ import { ALL_RECOMMENDER_MUTANTS } from '../fuzz/recommender-mutants/all-recomme
 import { printJson } from '../policy/print.js';
 import { SolverPool } from '../prove/solver/pool.js';
 import { EXIT } from './exit-codes.js';
-import { positiveInteger, timeoutOption, workersOption } from './options.js';
+import { integerOption, OPTION_BOUNDS, timeoutOption, workersOption } from './options.js';
 import { createProgress } from './progress.js';
 import { loadRecommender } from './recommender-module.js';
 import { solverOptions } from './solver-flags.js';
@@ -30,11 +30,11 @@ interface FuzzFlags {
 export function fuzzCommand(): Command {
   return new Command('fuzz')
     .description('hunt for inputs on which a recommender is wrong: random cases recommended, judged by the concrete oracle and checked by Z3, which must agree')
-    .addOption(new Option('--runs <n>', 'random cases').argParser(positiveInteger).default(300))
-    .addOption(new Option('--seed <seed>', 'the random seed, to replay a run (default: a new one, printed)').argParser(integer))
+    .addOption(integerOption('--runs <n>', 'random cases', OPTION_BOUNDS.runs).default(300))
+    .addOption(integerOption('--seed <seed>', 'the random seed, to replay a run', OPTION_BOUNDS.seed, 'default: a new one, printed'))
     .option('--mutants', 'also run the mutation campaign: each seeded mutant recommender must be exposed and refuted with the claim it breaks')
     // The oracle screens a mutant's cases at about a thousand a second, so the search can afford many more than --runs.
-    .addOption(new Option('--mutant-runs <n>', 'with --mutants: the most cases tried per mutant').argParser(positiveInteger).default(2000))
+    .addOption(integerOption('--mutant-runs <n>', 'with --mutants: the most cases tried per mutant', OPTION_BOUNDS.mutantRuns).default(2000))
     .option('--recommender <module>', "fuzz this module's recommend (or default) export instead of iam-refine's recommender")
     .addOption(new Option('--format <format>', 'text for people, json for machines').choices(['text', 'json']).default('text'))
     .addOption(new Option('--granularity <granularity>', 'only this granularity (default: both, at random)').choices(['word', 'char']))
@@ -85,12 +85,6 @@ function exitCodeOf(failure: ReturnType<typeof worstFailure>): number {
     default:
       return EXIT.refuted;
   }
-}
-
-function integer(text: string): number {
-  const value = Number(text);
-  if (!Number.isSafeInteger(value)) throw new InvalidArgumentError('expected a whole number');
-  return value;
 }
 
 function fraction(text: string): number {

@@ -7,16 +7,54 @@ export function granularityOption(): Option {
     .default('word');
 }
 
+/** The whole numbers an option accepts, both ends included. */
+export interface IntegerBounds {
+  readonly min: number;
+  readonly max: number;
+}
+
+/**
+ * The bounds of every numeric option, as README lists them. Each solver thread is a WebAssembly
+ * Z3 of about 75 MB that takes most of a second to start, so 32 is already more than any machine
+ * here uses; a timeout must fit Node's timers (at most 2^31-1 ms, with the pool's grace added),
+ * and a day is far beyond any obligation; fast-check seeds are 32-bit integers.
+ */
+export const OPTION_BOUNDS = {
+  workers: { min: 1, max: 32 },
+  jobs: { min: 1, max: 32 },
+  timeoutMs: { min: 1, max: 86_400_000 },
+  runs: { min: 1, max: 1_000_000 },
+  mutantRuns: { min: 1, max: 1_000_000 },
+  seed: { min: -2_147_483_648, max: 2_147_483_647 },
+  // IAM tracks last-accessed information for 400 days; a longer window still reads, with a warning.
+  unusedDays: { min: 1, max: 100_000 },
+} as const satisfies Record<string, IntegerBounds>;
+
+/** Parses a whole number within `bounds`; anything else is a usage error (exit 2, one line). */
+export function boundedInteger(bounds: IntegerBounds): (text: string) => number {
+  return (text) => {
+    const value = /^[+-]?[0-9]+$/.test(text.trim()) ? Number(text) : Number.NaN;
+    if (!Number.isSafeInteger(value) || value < bounds.min || value > bounds.max) {
+      throw new InvalidArgumentError(`expected a whole number from ${formatInteger(bounds.min)} to ${formatInteger(bounds.max)}`);
+    }
+    return value;
+  };
+}
+
+/** An option taking a bounded whole number; its help says the bounds: "what, 1 to 32 (note)". */
+export function integerOption(flags: string, what: string, bounds: IntegerBounds, note?: string): Option {
+  const range = `${formatInteger(bounds.min)} to ${formatInteger(bounds.max)}`;
+  return new Option(flags, `${what}, ${range}${note === undefined ? '' : ` (${note})`}`).argParser(boundedInteger(bounds));
+}
+
 export function timeoutOption(): Option {
-  return new Option('--timeout-ms <ms>', 'solver time limit per obligation; beyond it the answer is unknown, never proven').argParser(positiveInteger).default(DEFAULT_TIMEOUT_MS);
+  return integerOption('--timeout-ms <ms>', 'solver time limit per obligation', OPTION_BOUNDS.timeoutMs, 'beyond it the answer is unknown, never proven').default(DEFAULT_TIMEOUT_MS);
 }
 
 export function workersOption(): Option {
-  return new Option('--workers <n>', 'solver threads (default: the cores, at most 4)').argParser(positiveInteger);
+  return integerOption('--workers <n>', 'solver threads', OPTION_BOUNDS.workers, 'default: the cores, at most 4');
 }
 
-export function positiveInteger(text: string): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) throw new InvalidArgumentError('expected a positive whole number');
-  return value;
+function formatInteger(value: number): string {
+  return value.toLocaleString('en-US');
 }

@@ -1,19 +1,24 @@
-import { realpathSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { realpathSync, statSync, writeFileSync } from 'node:fs';
 import { InputError } from '../input/input-error.js';
 import { formatJsonPath } from '../input/json-path.js';
 import type { Warning } from '../findings/unused-set.js';
+import { writeFileAtomic } from '../output/atomic.js';
+import { checkOutputFile } from '../output/guard.js';
 
-/** Writes a result to `--out` or standard output; never over one of the user's inputs. */
+export { canonicalPath } from '../output/guard.js';
+
+/**
+ * Writes a result to `--out` or standard output; never over one of the user's inputs (by path
+ * or by file), and atomically: a run killed part-way leaves the earlier file whole.
+ */
 export function writeResult(text: string, out: string | undefined, inputs: readonly (string | undefined)[]): void {
   if (out === undefined || out === '-') {
     process.stdout.write(text);
     return;
   }
-  const target = canonicalPath(out);
-  if (inputs.some((input) => input !== undefined && input !== '-' && canonicalPath(input) === target)) {
-    throw new InputError(out, [], '--out names one of the inputs; iam-refine never overwrites what it was given');
-  }
+  checkOutputFile(out, inputs);
+  // A device or a pipe (`--out /dev/stdout`) cannot be replaced: it is written to as it is.
+  if (!isSpecialFile(out)) return writeFileAtomic(linkTarget(out), text);
   try {
     writeFileSync(out, text);
   } catch (error) {
@@ -21,17 +26,27 @@ export function writeResult(text: string, out: string | undefined, inputs: reado
   }
 }
 
+/** An `--out` that is a symbolic link is written where it points, as a plain write would. */
+function linkTarget(out: string): string {
+  try {
+    return realpathSync(out);
+  } catch {
+    return out;
+  }
+}
+
+function isSpecialFile(path: string): boolean {
+  try {
+    const stats = statSync(path);
+    return !stats.isFile() && !stats.isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 export function printWarnings(warnings: readonly Warning[]): void {
   for (const warning of warnings) {
     const where = formatJsonPath(warning.path);
     process.stderr.write(`warning: ${warning.source}: ${where === '' ? '' : `${where}: `}${warning.message}\n`);
-  }
-}
-
-export function canonicalPath(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return resolve(path);
   }
 }

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { InputError } from '../input/input-error.js';
 import { readJsonFile, SIZE_LIMITS } from '../input/read-json.js';
 import { printJson } from '../policy/print.js';
@@ -13,7 +13,8 @@ import type { CaseResult } from '../suite/run-case.js';
 import { proveCases, tallies } from '../suite/run.js';
 import { caseDetails, caseLine, suiteSummaryTable } from '../suite/text.js';
 import { EXIT } from './exit-codes.js';
-import { positiveInteger, timeoutOption } from './options.js';
+import { integerOption, OPTION_BOUNDS, timeoutOption } from './options.js';
+import { checkOutputFile } from '../output/guard.js';
 import { writeResult } from './output.js';
 import { createProgress } from './progress.js';
 import { loadRecommender } from './recommender-module.js';
@@ -37,13 +38,14 @@ export function proveCommand(): Command {
     .option('--junit <file>', 'also write the results as JUnit XML')
     .option('--json <file>', 'also write the results as JSON')
     .option('--record <file>', 'compare every verdict, claim and witness with this record of an earlier run (with --update: write it)')
-    .addOption(new Option('--jobs <n>', 'solver workers shared by the cases (default: the cores, at most 4)').argParser(positiveInteger))
+    .addOption(integerOption('--jobs <n>', 'solver workers shared by the cases', OPTION_BOUNDS.jobs, 'default: the cores, at most 4'))
     .option('--recommender <module>', "prove this module's recommend function instead of iam-refine's")
     .addOption(timeoutOption())
     .action(async (paths: string[], flags: ProveSuitesFlags) => {
       const started = performance.now();
       const recommender = await loadRecommender(flags.recommender);
       const cases = loadCases(findCaseFiles(paths));
+      if (flags.update === true) checkSnapshots(cases);
       if (flags.record !== undefined && flags.update !== true && !existsSync(flags.record)) {
         throw new InputError(flags.record, [], 'no such proof record (run once with --update to write it)');
       }
@@ -98,6 +100,12 @@ function keepRecord(results: readonly CaseResult[], file: string, update: boolea
       : `record: ${departures.length} cases depart from ${file}\n${departures.map((line) => `  ${line}\n`).join('')}`,
   );
   return departures;
+}
+
+/** `--update` rewrites snapshots: none may be, or be a link to, a file some case reads. */
+function checkSnapshots(cases: readonly LoadedCase[]): void {
+  const read = cases.flatMap(({ spec }) => [spec.file, spec.policy, spec.unused, spec.catalog, ...(spec.subject.kind === 'given' ? [spec.subject.file] : [])]);
+  for (const { spec } of cases) if (spec.subject.kind === 'snapshot') checkOutputFile(spec.subject.file, read);
 }
 
 /** Every file a case reads, so that a report is never written over one. */

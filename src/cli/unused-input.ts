@@ -4,7 +4,7 @@ import { DEFAULT_UNUSED_DAYS } from '../findings/derive.js';
 import { readTime } from '../findings/last-accessed.js';
 import { loadUnusedInput, type LoadedUnused, type UnusedInput } from '../findings/load.js';
 import type { Policy } from '../policy/types.js';
-import { positiveInteger } from './options.js';
+import { integerOption, OPTION_BOUNDS } from './options.js';
 
 /** The option group every command that needs an unused set shares: exactly one of the three sources. */
 export interface UnusedFlags {
@@ -28,7 +28,7 @@ export function usedOption(): Option {
 }
 
 export function unusedDaysOption(): Option {
-  return new Option('--unused-days <n>', `with --last-accessed: unused means not used in this many days (default ${DEFAULT_UNUSED_DAYS})`).argParser(positiveInteger);
+  return integerOption('--unused-days <n>', 'with --last-accessed: unused means not used in this many days', OPTION_BOUNDS.unusedDays, `default ${DEFAULT_UNUSED_DAYS}`);
 }
 
 export function asOfOption(): Option {

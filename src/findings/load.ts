@@ -2,7 +2,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import { readJsonFile, readSource, SIZE_LIMITS, type JsonSource } from '../input/read-json.js';
 import type { Policy } from '../policy/types.js';
 import { deriveFromSource, derivedUnusedSet, derivedUnusedSource, type Derivation, type EvidenceKind, type WindowOptions } from './derive.js';
-import { parseUnusedEntries } from './parse.js';
+import { parseUnusedInput } from './parse.js';
 import { resolveUnused } from './resolve.js';
 import type { UnusedSet } from './unused-set.js';
 
@@ -23,7 +23,9 @@ export type UnusedInput =
 /** Reads an unused-permissions file (`-`: standard input) and resolves it against the catalog. */
 export function loadUnused(path: string, catalog: Catalog, strict: boolean): LoadedUnused {
   const { source, value } = readJsonFile(path, SIZE_LIMITS.unused);
-  return { unused: resolveUnused(parseUnusedEntries(value, source.name), catalog, source.name, { strict }), source };
+  const input = parseUnusedInput(value, source.name);
+  const unused = resolveUnused(input.entries, catalog, source.name, { strict });
+  return { unused: { ...unused, warnings: [...input.warnings, ...unused.warnings] }, source };
 }
 
 /** Reads any unused input; evidence of use is turned into the unused set it shows, against the policy and catalog. */

@@ -1,7 +1,8 @@
 import { InputError } from '../input/input-error.js';
 import { describeJsonType, isJsonObject, type Json, type JsonObject } from '../input/json.js';
 import type { JsonPath } from '../input/json-path.js';
-import type { UnusedEntry } from './unused-set.js';
+import { findingNotice, findingTypeOf, UNUSED_PERMISSION } from './finding-kinds.js';
+import type { UnusedEntry, Warning } from './unused-set.js';
 
 /**
  * Reads unused permissions in any of the forms Access Analyzer users have at hand:
@@ -11,17 +12,55 @@ import type { UnusedEntry } from './unused-set.js';
  * without `actions` stands for the whole service.
  */
 export function parseUnusedEntries(value: Json, source: string): UnusedEntry[] {
+  return readUnused(value, source, undefined);
+}
+
+/** Unused permissions as a command acts on them: only active unused-permission findings, and a warning for each other one. */
+export interface UnusedInput {
+  readonly entries: readonly UnusedEntry[];
+  readonly warnings: readonly Warning[];
+}
+
+/**
+ * Reads unused permissions as `parseUnusedEntries` does (every error is still an error), then
+ * leaves out, with a warning each, the findings `account` also reports rather than refines: an
+ * archived or resolved finding, and a finding of another kind (an unused role, access key or
+ * password), which carries no permissions to refine.
+ */
+export function parseUnusedInput(value: Json, source: string): UnusedInput {
+  const warnings: Warning[] = [];
+  const entries = readUnused(value, source, (page, path) => {
+    const type = findingTypeOf(page);
+    const status = typeof page.status === 'string' ? page.status : undefined;
+    const notice = type === undefined ? undefined : findingNotice(type, status);
+    if (notice === undefined) return true;
+    const id = typeof page.id === 'string' ? `finding ${page.id}` : 'finding';
+    const acted = type === UNUSED_PERMISSION ? 'its unused actions are left out' : 'it lists no permissions to refine';
+    warnings.push({ source, path, message: `${id} (${type}): ${notice}; ${acted}` });
+    return false;
+  });
+  return { entries, warnings };
+}
+
+/** Whether a `GetFindingV2` page's entries count; `undefined` counts them all. */
+type PageFilter = ((page: JsonObject, path: JsonPath) => boolean) | undefined;
+
+function readUnused(value: Json, source: string, keep: PageFilter): UnusedEntry[] {
   const fail = (path: JsonPath, problem: string): never => {
     throw new InputError(source, path, problem);
   };
+  const fromPage = (page: JsonObject, path: JsonPath): UnusedEntry[] => {
+    const entries = fromFindingPage(page, path, fail);
+    return keep === undefined || keep(page, path) ? entries : [];
+  };
   if (isJsonObject(value)) {
     if (!('findingDetails' in value)) return fail([], 'expected a GetFindingV2 response (with "findingDetails") or a list of {"serviceNamespace", "actions"} entries');
-    return fromFindingPage(value, [], fail);
+    return fromPage(value, []);
   }
   if (!Array.isArray(value)) return fail([], `expected a GetFindingV2 response or a list, got ${describeJsonType(value)}`);
   return value.flatMap((item: Json, index: number) => {
     if (!isJsonObject(item)) return fail([index], `expected an object, got ${describeJsonType(item)}`);
-    if ('findingDetails' in item) return fromFindingPage(item, [index], fail);
+    if ('findingDetails' in item) return fromPage(item, [index]);
     if ('serviceNamespace' in item) return [fromDetails(item, [index], fail)];
     return fail([index], 'expected a GetFindingV2 page (with "findingDetails") or an entry with "serviceNamespace"');
   });

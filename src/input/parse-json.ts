@@ -1,4 +1,4 @@
-import type { Json, JsonObject } from './json.js';
+import { JsonNumber, type Json, type JsonObject } from './json.js';
 import type { JsonPath } from './json-path.js';
 
 /** Where and why JSON text failed to parse. */
@@ -23,6 +23,9 @@ export class JsonSyntaxError extends Error {
 export function parseJson(text: string): Json {
   return new Parser(text).parseDocument();
 }
+
+/** RFC 8259's number, matched where the parser stands, however long. */
+const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
 
 /** Far deeper than any policy; deeper input is refused rather than allowed to exhaust the stack. */
 export const MAX_JSON_DEPTH = 256;
@@ -142,11 +145,15 @@ class Parser {
     return plain ? raw.slice(1, -1) : (JSON.parse(raw) as string);
   }
 
-  private parseNumber(): number {
-    const match = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/.exec(this.text.slice(this.offset, this.offset + 400));
+  /** A number as `JSON.parse` reads it, unless that would lose its text: then a `JsonNumber`. */
+  private parseNumber(): number | JsonNumber {
+    NUMBER.lastIndex = this.offset;
+    const match = NUMBER.exec(this.text);
     if (match === null) this.fail('bad number');
-    this.offset += match[0].length;
-    return Number(match[0]);
+    const text = match[0];
+    this.offset += text.length;
+    const value = Number(text);
+    return Number.isFinite(value) && String(value) === text ? value : new JsonNumber(text);
   }
 
   private expect(char: string): void {

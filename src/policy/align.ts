@@ -1,6 +1,6 @@
 import { lowerAscii, parseGlob } from '../glob/glob.js';
 import { uncoveredString } from '../glob/inclusion.js';
-import type { Json } from '../input/json.js';
+import { JsonNumber, numberText, type Json } from '../input/json.js';
 import type { Policy, Statement } from './types.js';
 
 /** An original statement and what the recommendation made of it: `undefined` when it was dropped. */
@@ -81,8 +81,14 @@ function sameApartFromActions(original: Statement, refined: Statement): boolean 
   return originalKeys.length === refinedKeys.length && originalKeys.every((key, index) => key === refinedKeys[index] && deepEqual(original.raw[key]!, refined.raw[key]!));
 }
 
+/**
+ * Equal as printed, key order aside: a number compares by the text written (`1.50` is not `1.5`,
+ * and two 23-digit numbers that round to the same double differ), since that text is what the
+ * recommendation prints and IAM reads.
+ */
 function deepEqual(a: Json, b: Json): boolean {
   if (a === b) return true;
+  if (isNumber(a) || isNumber(b)) return isNumber(a) && isNumber(b) && numberText(a) === numberText(b);
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item: Json, index: number) => deepEqual(item, b[index]!));
@@ -90,4 +96,8 @@ function deepEqual(a: Json, b: Json): boolean {
   const objectB = b as { readonly [key: string]: Json };
   const keysA = Object.keys(objectA);
   return keysA.length === Object.keys(objectB).length && keysA.every((key) => key in objectB && deepEqual(objectA[key]!, objectB[key]!));
+}
+
+function isNumber(value: Json): value is number | JsonNumber {
+  return typeof value === 'number' || value instanceof JsonNumber;
 }

@@ -1,5 +1,5 @@
 import { InputError } from '../input/input-error.js';
-import { describeJsonType, isJsonObject, type Json, type JsonObject } from '../input/json.js';
+import { describeJsonType, isJsonObject, JsonNumber, type Json, type JsonObject } from '../input/json.js';
 import type { JsonPath } from '../input/json-path.js';
 import type { ActionKey, Effect, Policy, Statement } from './types.js';
 
@@ -104,7 +104,7 @@ function checkCondition(value: Json, path: JsonPath, fail: (path: JsonPath, prob
     for (const [key, values] of Object.entries(block as JsonObject)) {
       const entries: readonly Json[] = Array.isArray(values) ? values : [values];
       entries.forEach((entry, index) => {
-        if (typeof entry !== 'string' && typeof entry !== 'number' && typeof entry !== 'boolean') {
+        if (typeof entry !== 'string' && typeof entry !== 'number' && typeof entry !== 'boolean' && !(entry instanceof JsonNumber)) {
           fail(Array.isArray(values) ? [...path, operator, key, index] : [...path, operator, key], `expected a string, number or boolean, got ${describeJsonType(entry)}`);
         }
       });

@@ -1,9 +1,48 @@
-import type { Json, JsonObject } from '../input/json.js';
+import { JsonNumber, type Json, type JsonObject } from '../input/json.js';
 import type { Policy } from './types.js';
 
-/** The policy text the tool writes: two-space JSON with a final newline. */
+/**
+ * The policy text the tool writes: two-space JSON with a final newline, as
+ * `JSON.stringify(value, null, 2)` writes it, except that a `JsonNumber` is written as it was read.
+ */
 export function printJson(value: Json): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
+  return `${stringify(value, '  ', '')}\n`;
+}
+
+/** JSON without whitespace, as `JSON.stringify(value)`, numbers as they were read: what IAM's size quotas count. */
+export function compactJson(value: Json): string {
+  return stringify(value, '', '') ?? '';
+}
+
+/** `JSON.stringify` with a `JsonNumber` written as its text; `undefined` where it would leave a value out. */
+function stringify(value: unknown, indent: string, outer: string): string | undefined {
+  if (value instanceof JsonNumber) return value.text;
+  if (value === null) return 'null';
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return JSON.stringify(value);
+    case 'number':
+      return Number.isFinite(value) ? String(value) : 'null';
+    case 'object':
+      break;
+    default:
+      return undefined;
+  }
+  const toJson = (value as { toJSON?: unknown }).toJSON;
+  if (typeof toJson === 'function') return stringify((toJson as () => unknown).call(value), indent, outer);
+  const inner = outer + indent;
+  const join = (parts: readonly string[], open: string, close: string): string => {
+    if (parts.length === 0) return `${open}${close}`;
+    return indent === '' ? `${open}${parts.join(',')}${close}` : `${open}\n${inner}${parts.join(`,\n${inner}`)}\n${outer}${close}`;
+  };
+  if (Array.isArray(value)) return join(value.map((item: unknown) => stringify(item, indent, inner) ?? 'null'), '[', ']');
+  const parts: string[] = [];
+  for (const key of Object.keys(value as object)) {
+    const text = stringify((value as Record<string, unknown>)[key], indent, inner);
+    if (text !== undefined) parts.push(`${JSON.stringify(key)}:${indent === '' ? '' : ' '}${text}`);
+  }
+  return join(parts, '{', '}');
 }
 
 /** The policy with its statements replaced, everything else (keys and their order) as written. */

@@ -1,5 +1,6 @@
 import { formatJsonPath } from '../input/json-path.js';
 import type { Json, JsonObject } from '../input/json.js';
+import { compactJson } from '../policy/print.js';
 import { policySize } from '../policy/size.js';
 import type { Policy } from '../policy/types.js';
 import type { Recommendation, StatementRefinement } from '../recommend/refinement.js';
@@ -13,7 +14,7 @@ export function accessAnalyzerReport(original: Policy, recommendation: Recommend
   const step: JsonObject =
     recommendation.recommendedAction === 'DETACH_POLICY'
       ? { recommendedAction: 'DETACH_POLICY' }
-      : { recommendedAction: 'CREATE_POLICY', recommendedPolicy: JSON.stringify(recommendation.policy) };
+      : { recommendedAction: 'CREATE_POLICY', recommendedPolicy: compactJson(recommendation.policy!) };
   return {
     recommendationType: 'UnusedPermissionRecommendation',
     status: 'SUCCEEDED',

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { writeFileAtomic } from '../output/atomic.js';
 import type { Json } from '../input/json.js';
 import { parseRecommendedPolicy, recommendedPolicyOf } from '../policy/recommended.js';
 import { policySize } from '../policy/size.js';
@@ -97,7 +97,8 @@ export async function runCase(loaded: LoadedCase, options: RunCaseOptions): Prom
   if (same) return done({ ...outcome, ...compared, snapshot: 'equal' });
   // A reviewed change is recorded only when it still has the expected verdict.
   if (options.update && statusOf(judged, spec, []).status === 'passed') {
-    writeFileSync(spec.subject.file, text);
+    // Atomic: a run killed while it writes leaves the reviewed snapshot or the new one, never half of either.
+    writeFileAtomic(spec.subject.file, text);
     return done({ status: 'passed', problems: [], ...compared, snapshot: 'updated' });
   }
   return done({ ...outcome, ...compared, snapshot: old === undefined ? 'missing' : 'differs' });

@@ -48,7 +48,7 @@ describe('account command on the article', () => {
       certificate: readdirSync(join(out, 'certificates/role-MyRole/inline-MyPolicy')).sort(),
       stdout: JSON.parse(run.stdout) as Json,
     }).toEqual({
-      top: ['certificates', 'policies', 'principals', 'summary.json', 'summary.txt'],
+      top: ['certificates', 'manifest.json', 'policies', 'principals', 'summary.json', 'summary.txt'],
       policies: ['inline-MyPolicy.json'],
       certificate: ['inputs', 'manifest.json', 'obligations'],
       stdout: readJsonIn(out, 'summary.json'),
@@ -69,7 +69,7 @@ describe('account command on the article', () => {
       again: 0,
       earlierCertificatesCleared: true,
       holding: [2, `error: ${inputsFolder}: holds the input ${ARTICLE_DETAILS}; iam-refine never writes over what it was given\n`],
-      busy: [2, `error: ${folder.path}: exists and is not an earlier "iam-refine account" output; choose a new or empty folder\n`],
+      busy: [2, `error: ${folder.path}: exists and is not an "iam-refine account" output; choose a new or empty folder\n`],
       kept: true,
     });
   });

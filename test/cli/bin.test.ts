@@ -93,7 +93,17 @@ describe('the iam-refine program', () => {
 
   it('exits 2 for standard input over the 1 MiB limit', () => {
     const outcome = iamRefine(['recommend', '--policy', '-', '--unused', ARTICLE_UNUSED, '--catalog', ARTICLE_CATALOG], ' '.repeat(SIZE_LIMITS.policy + 1));
-    expect(outcome).toEqual(refusal('<stdin>: input is larger than the 1.0 MiB limit'));
+    expect(outcome).toEqual(refusal('<stdin>: input is larger than the 1.0 MiB limit; stopped reading there'));
+  });
+
+  // Regression (was a bug): a device's stat size is 0, and standard input was read whole before it was measured.
+  it('stops reading a device or an endless pipe at the limit, and exits 2 at once', () => {
+    const device = recommendWith('/dev/zero', ARTICLE_UNUSED);
+    const pipe = spawnSync('sh', ['-c', `cat /dev/zero | "${process.execPath}" --import tsx src/cli/bin.ts recommend --policy - --unused ${ARTICLE_UNUSED} --catalog ${ARTICLE_CATALOG}`], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    expect([device, { code: pipe.status, stdout: pipe.stdout, stderr: pipe.stderr }]).toEqual([
+      refusal('/dev/zero: input is larger than the 1.0 MiB limit; stopped reading there'),
+      refusal('<stdin>: input is larger than the 1.0 MiB limit; stopped reading there'),
+    ]);
   });
 
   it('exits 2 for an unknown unused action with --strict, and warns without it', () => {

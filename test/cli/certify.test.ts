@@ -71,12 +71,22 @@ describe('certify command', () => {
     });
   });
 
-  it('overwrites an earlier certificate', async () => {
+  it('replaces an earlier certificate, and refuses one that holds a file its manifest does not list', async () => {
     const out = join(folder.path, 'again');
     cpSync(GIVEN, out, { recursive: true });
-    writeFileSync(join(out, 'obligations', 'stale.smt2'), '(check-sat)\n');
+    writeFileSync(join(out, 'manifest.json'), read(join(out, 'manifest.json')).replace('"timeMs"', '"note": "earlier", "timeMs"'));
     const { code } = await certifySmall(out, '--recommended', SMALL.recommended);
-    expect({ code, obligations: readdirSync(join(out, 'obligations')).sort() }).toEqual({ code: 0, obligations: readdirSync(join(GIVEN, 'obligations')).sort() });
+    expect({ code, obligations: readdirSync(join(out, 'obligations')).sort(), earlier: read(join(out, 'manifest.json')).includes('earlier') }).toEqual({
+      code: 0,
+      obligations: readdirSync(join(GIVEN, 'obligations')).sort(),
+      earlier: false,
+    });
+    writeFileSync(join(out, 'obligations', 'stale.smt2'), '(check-sat)\n');
+    const refused = await certifySmall(out, '--recommended', SMALL.recommended);
+    expect({ refused, stale: read(join(out, 'obligations', 'stale.smt2')) }).toEqual({
+      refused: { code: 2, stdout: '', stderr: `error: ${out}: holds obligations/stale.smt2, which is not part of an iam-refine certificate (its manifest.json does not list it); choose a new or empty folder\n` },
+      stale: '(check-sat)\n',
+    });
   });
 
   it('refuses, with exit 2, an --out folder that is not a certificate, and leaves it as it was', async () => {
@@ -87,6 +97,30 @@ describe('certify command', () => {
       run: { code: 2, stdout: '', stderr: `error: ${out}: exists and is not an iam-refine certificate; choose a new or empty folder\n` },
       folder: ['notes.txt'],
       notes: 'mine',
+    });
+  });
+
+  // Regression (was a bug): a folder whose entries were named manifest.json, inputs/ and obligations/ was taken for a certificate and cleared, the inputs included.
+  it('refuses the folders of the report: a foreign manifest beside notes, and one holding the inputs themselves', async () => {
+    const victim = join(folder.path, 'victim');
+    mkdirSync(join(victim, 'inputs'), { recursive: true });
+    writeFileSync(join(victim, 'manifest.json'), '{"name":"my web app"}\n');
+    writeFileSync(join(victim, 'inputs', 'notes.txt'), 'notes\n');
+    const v2 = join(folder.path, 'v2');
+    mkdirSync(join(v2, 'inputs'), { recursive: true });
+    writeFileSync(join(v2, 'manifest.json'), '{}');
+    const policy = join(v2, 'inputs', 'my-policy.json');
+    const unused = join(v2, 'inputs', 'my-unused.json');
+    writeFileSync(policy, read(SMALL.policy));
+    writeFileSync(unused, read(SMALL.unused));
+    const first = await certifySmall(victim);
+    const second = await runCli('certify', '--policy', policy, '--unused', unused, '--catalog', SMALL.catalog, '--out', v2, '--workers', '1');
+    expect({ first, second, notes: read(join(victim, 'inputs', 'notes.txt')), manifest: read(join(victim, 'manifest.json')), inputs: [read(policy), read(unused)] }).toEqual({
+      first: { code: 2, stdout: '', stderr: `error: ${victim}: exists and is not an iam-refine certificate; choose a new or empty folder\n` },
+      second: { code: 2, stdout: '', stderr: `error: ${v2}: holds the input ${policy}; iam-refine never writes over what it was given\n` },
+      notes: 'notes\n',
+      manifest: '{"name":"my web app"}\n',
+      inputs: [read(SMALL.policy), read(SMALL.unused)],
     });
   });
 

@@ -99,13 +99,17 @@ describe('check command', () => {
     expect(await checkSmall(missing)).toEqual({ code: 2, stdout: '', stderr: `error: ${missing}: no such file\n` });
   });
 
+  // Regression (was a bug): --workers 1000 hung starting threads, and a timeout past 2^31-1 ms overflowed Node's timers and hung.
   it.each([
-    ['--timeout-ms', '0', '<ms>'],
-    ['--timeout-ms', 'abc', '<ms>'],
-    ['--workers', '0', '<n>'],
-    ['--workers', 'abc', '<n>'],
-  ])('exits 2 for %s %s', async (option, value, placeholder) => {
-    expect(await checkSmall(SMALL.recommended, option, value)).toEqual({ code: 2, stdout: '', stderr: `error: option '${option} ${placeholder}' argument '${value}' is invalid. expected a positive whole number\n` });
+    ['--timeout-ms', '0', '<ms>', '1 to 86,400,000'],
+    ['--timeout-ms', 'abc', '<ms>', '1 to 86,400,000'],
+    ['--timeout-ms', '2147483648', '<ms>', '1 to 86,400,000'],
+    ['--timeout-ms', '1e3', '<ms>', '1 to 86,400,000'],
+    ['--workers', '0', '<n>', '1 to 32'],
+    ['--workers', 'abc', '<n>', '1 to 32'],
+    ['--workers', '1000', '<n>', '1 to 32'],
+  ])('exits 2 for %s %s', async (option, value, placeholder, range) => {
+    expect(await checkSmall(SMALL.recommended, option, value)).toEqual({ code: 2, stdout: '', stderr: `error: option '${option} ${placeholder}' argument '${value}' is invalid. expected a whole number from ${range}\n` });
   });
 
   it('exits 2 when --recommended is missing', async () => {

@@ -1,4 +1,4 @@
-import { readFileSync, symlinkSync } from 'node:fs';
+import { linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { printWarnings, writeResult } from '../../src/cli/output.js';
@@ -36,6 +36,33 @@ describe('writeResult', () => {
     const respelled = join(folder.path, '.', 'sub', '..', 'policy.json');
     for (const out of [policy, respelled, link]) expect(inputErrorOf(() => writeResult('x', out, [policy]))).toBe(`${out}: ${REFUSAL}`);
     expect(readFileSync(policy, 'utf8')).toBe('{}');
+  });
+
+  // Regression (was a bug): the guard compared real paths, so a hard link to an input was overwritten.
+  it('refuses an --out that is a hard link to an input, and leaves the input as it was', () => {
+    const policy = folder.file('linked-policy.json', '{"a": 1}');
+    const link = join(folder.path, 'hard-link.json');
+    linkSync(policy, link);
+    expect(inputErrorOf(() => writeResult('x', link, [policy]))).toBe(`${link}: is the same file as the input ${policy} (a link to it); iam-refine never overwrites what it was given`);
+    expect(readFileSync(policy, 'utf8')).toBe('{"a": 1}');
+  });
+
+  it('replaces the file atomically, leaving nothing beside it', () => {
+    const parent = join(folder.path, 'atomic');
+    mkdirSync(parent);
+    const out = join(parent, 'out.json');
+    writeResult('one\n', out, []);
+    writeResult('two\n', out, []);
+    expect({ files: readdirSync(parent), text: readFileSync(out, 'utf8') }).toEqual({ files: ['out.json'], text: 'two\n' });
+  });
+
+  it('writes through a symbolic link to where it points, and into a device as it is', () => {
+    const target = folder.file('target.json', 'old');
+    const link = join(folder.path, 'soft-link.json');
+    symlinkSync(target, link);
+    writeResult('new\n', link, []);
+    writeResult('gone\n', '/dev/null', []);
+    expect({ target: readFileSync(target, 'utf8'), link: lstatSync(link).isSymbolicLink() }).toEqual({ target: 'new\n', link: true });
   });
 
   it('says why it cannot write', () => {

@@ -31,6 +31,39 @@ describe('recommend command', () => {
     });
   });
 
+  // Regression (was a bug): numbers outside Action went through doubles and came back rewritten.
+  it('prints every number of a condition digit for digit, in the policy and in the JSON report', async () => {
+    const condition = '{"NumericLessThan": {"x": 12345678901234567890123, "y": [1e999999, 1.50, 1E2, -0]}}';
+    const policy = folder.file('numbers.json', `{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "lambda:*", "Resource": "*", "Condition": ${condition}}}`);
+    const text = await runCli('recommend', '--policy', policy, '--unused', ARTICLE_UNUSED, '--catalog', ARTICLE_CATALOG);
+    const json = await runCli('recommend', '--policy', policy, '--unused', ARTICLE_UNUSED, '--catalog', ARTICLE_CATALOG, '--format', 'json');
+    const step = (JSON.parse(json.stdout) as { recommendedSteps: { unusedPermissionsRecommendedStep: { recommendedPolicy: string } }[] }).recommendedSteps[0]!.unusedPermissionsRecommendedStep;
+    const compact = condition.replace(/\s/g, '');
+    expect({ code: text.code, printed: text.stdout.replace(/\s/g, '').includes(compact), reported: step.recommendedPolicy.includes(compact) }).toEqual({ code: 0, printed: true, reported: true });
+  });
+
+  it('warns, on stderr and in the JSON report, of an archived finding and of a finding that lists no permissions, and leaves them out', async () => {
+    const details = (JSON.parse(readFileSync(ARTICLE_UNUSED, 'utf8')) as Json[]).map((entry): Json => ({ unusedPermissionDetails: entry }));
+    const unused = input('archived.json', [{ id: 'f-1', status: 'ARCHIVED', findingDetails: details }, { id: 'f-2', findingType: 'UnusedIAMRole', findingDetails: [{ unusedIamRoleDetails: {} }] }]);
+    const text = await runCli('recommend', '--policy', ARTICLE_POLICY, '--unused', unused, '--catalog', ARTICLE_CATALOG);
+    const json = await runCli('recommend', '--policy', ARTICLE_POLICY, '--unused', unused, '--catalog', ARTICLE_CATALOG, '--format', 'json');
+    const messages = [
+      'finding f-1 (UnusedPermission): unused permissions (status ARCHIVED: not acted on); its unused actions are left out',
+      'finding f-2 (UnusedIAMRole): unused role: the role itself was not used; consider deleting it; it lists no permissions to refine',
+    ];
+    expect({
+      code: text.code,
+      stderr: text.stderr,
+      unchanged: (JSON.parse(json.stdout) as { recommendedSteps: Json[] }).recommendedSteps,
+      warnings: (JSON.parse(json.stdout) as { refinement: { warnings: Json[] } }).refinement.warnings,
+    }).toEqual({
+      code: 0,
+      stderr: `warning: ${unused}: [0]: ${messages[0]}\nwarning: ${unused}: [1]: ${messages[1]}\n`,
+      unchanged: [],
+      warnings: messages.map((message, index) => ({ file: unused, path: `[${index}]`, message })),
+    });
+  });
+
   it("prints the article's diff with --format diff", async () => {
     expect(await article('--format', 'diff')).toEqual({ code: 0, stdout: articleDiff(ARTICLE_POLICY), stderr: '' });
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseUnusedEntries } from '../../src/findings/parse.js';
+import { parseUnusedEntries, parseUnusedInput } from '../../src/findings/parse.js';
 import type { UnusedEntry } from '../../src/findings/unused-set.js';
 import type { Json } from '../../src/input/json.js';
 import { inputErrorOf } from '../support.js';
@@ -107,5 +107,43 @@ describe('parseUnusedEntries', () => {
     expect(failure([{ findingDetails: 'x' }])).toBe('unused.json: [0].findingDetails: expected a list, got a string');
     expect(failure({ findingDetails: [5] })).toBe('unused.json: findingDetails[0]: expected an object, got a number');
     expect(failure({ findingDetails: [{ unusedPermissionDetails: [] }] })).toBe('unused.json: findingDetails[0].unusedPermissionDetails: expected an object, got a list');
+  });
+});
+
+// Regression (was a bug): recommend used an archived finding, and an unused-role finding, silently, while account reports both.
+describe('parseUnusedInput', () => {
+  const input = (value: Json) => {
+    const { entries, warnings } = parseUnusedInput(value, 'unused.json');
+    return { entries: summary(entries), warnings: warnings.map((warning) => `${warning.path.join('.')}: ${warning.message}`) };
+  };
+
+  it('reads active unused-permission findings and short entries as parseUnusedEntries does, without warnings', () => {
+    expect(input([PAGE, { ...(PAGE as object), status: 'ACTIVE' }, { serviceNamespace: 's3' }])).toEqual({ entries: ['lambda: AddPermission', 'sqs: *', 'lambda: AddPermission', 'sqs: *', 's3: *'], warnings: [] });
+  });
+
+  it('leaves out an archived or resolved finding, with a warning naming it', () => {
+    expect(input([{ ...(PAGE as object), status: 'ARCHIVED' }, { ...(PAGE as object), id: 'f-9', status: 'RESOLVED' }])).toEqual({
+      entries: [],
+      warnings: [
+        '0: finding f-123 (UnusedPermission): unused permissions (status ARCHIVED: not acted on); its unused actions are left out',
+        '1: finding f-9 (UnusedPermission): unused permissions (status RESOLVED: not acted on); its unused actions are left out',
+      ],
+    });
+  });
+
+  it('warns of a finding of another kind, by its type or by its details', () => {
+    const role = { id: 'f-2', findingType: 'UnusedIAMRole', findingDetails: [{ unusedIamRoleDetails: { lastAccessed: '2024-01-01T00:00:00Z' } }] };
+    const untyped = { findingDetails: [{ unusedIamUserAccessKeyDetails: { accessKeyId: 'AKIA' } }] };
+    expect(input([role, untyped])).toEqual({
+      entries: [],
+      warnings: [
+        '0: finding f-2 (UnusedIAMRole): unused role: the role itself was not used; consider deleting it; it lists no permissions to refine',
+        '1: finding (UnusedIAMUserAccessKey): unused access key: consider deactivating it; it lists no permissions to refine',
+      ],
+    });
+  });
+
+  it('still refuses a malformed finding that it would leave out', () => {
+    expect(inputErrorOf(() => parseUnusedInput({ status: 'ARCHIVED', findingDetails: [5] }, 'unused.json'))).toBe('unused.json: findingDetails[0]: expected an object, got a number');
   });
 });

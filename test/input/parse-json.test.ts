@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { JsonNumber } from '../../src/input/json.js';
 import { JsonSyntaxError, parseJson } from '../../src/input/parse-json.js';
 import { errorOf } from '../support.js';
 
@@ -11,8 +12,20 @@ function syntaxError(text: string): { message: string; path: readonly (string | 
 
 describe('parseJson', () => {
   it('reads every JSON type as JSON.parse does', () => {
-    const text = '{"a": [1, -2.5e3, 0, true, false, null], "b": {"c": "d"}, "e": ""}';
+    const text = '{"a": [1, -2.5, 0, 1e+21, true, false, null], "b": {"c": "d"}, "e": ""}';
     expect(parseJson(text)).toEqual(JSON.parse(text));
+  });
+
+  it('keeps a number as a JsonNumber with its text when a double would not print it back as written', () => {
+    const texts = ['12345678901234567890123', '1e999999', '1.50', '1E2', '-0', '1e2', '0.1e1'];
+    expect(texts.map((text) => parseJson(text))).toEqual(texts.map((text) => new JsonNumber(text)));
+    expect(['0', '-7', '1.5', '1e+21', '123456789'].map((text) => parseJson(text))).toEqual([0, -7, 1.5, 1e21, 123456789]);
+  });
+
+  // Regression (was a bug): a number was matched within 400 characters, so a longer one ended in a confusing "expected }".
+  it('reads a number of any length', () => {
+    const digits = '9'.repeat(5000);
+    expect(parseJson(`{"x": ${digits}}`)).toEqual({ x: new JsonNumber(digits) });
   });
 
   it('decodes escapes, including \\u escapes and non-ASCII text', () => {

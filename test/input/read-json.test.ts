@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -38,6 +39,26 @@ describe('readSource', () => {
   it('states sizes of a MiB or more in MiB', () => {
     const path = folder.file('huge.json', Buffer.alloc(SIZE_LIMITS.policy + 1, 0x20));
     expect(inputErrorOf(() => readSource(path, SIZE_LIMITS.policy))).toBe(`${path}: file is 1.0 MiB, larger than the 1.0 MiB limit`);
+  });
+
+  // Regression (was a bug): the size came from stat, which says 0 for a device, and the whole input was read before it was measured.
+  it('stops reading a device at the limit and refuses it', () => {
+    expect(inputErrorOf(() => readSource('/dev/zero', 1000))).toBe('/dev/zero: input is larger than the 1000 bytes limit; stopped reading there');
+  });
+
+  it('reads a pipe to its end under the limit, and stops at the limit on an endless one', () => {
+    const fifo = join(folder.path, 'a-fifo');
+    execFileSync('mkfifo', [fifo]);
+    // The writer runs apart: one short text, then an endless stream that must not be read whole.
+    const short = spawn('sh', ['-c', `printf '[1]' > ${fifo}`]);
+    expect(readSource(fifo, 1000).text).toBe('[1]');
+    short.kill();
+    const endless = spawn('sh', ['-c', `cat /dev/zero > ${fifo}`]);
+    try {
+      expect(inputErrorOf(() => readSource(fifo, 100_000))).toBe(`${fifo}: input is larger than the 100000 bytes limit; stopped reading there`);
+    } finally {
+      endless.kill();
+    }
   });
 
   it('accepts a file of exactly the limit', () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Json } from '../../src/input/json.js';
+import { parseJson } from '../../src/input/parse-json.js';
 import { alignStatements } from '../../src/policy/align.js';
+import { parsePolicy } from '../../src/policy/parse.js';
 import type { Policy } from '../../src/policy/types.js';
 import { allow, deny, policyOf } from '../support.js';
 
@@ -42,6 +44,14 @@ describe('alignStatements', () => {
   it('pairs a survivor with the original whose patterns match it when both originals share a literal prefix', () => {
     const original = policyOf([allow('s3:*'), allow('s3:*Object')]);
     expect(pairing(original, policyOf([allow(['s3:GetBucketAcl', 's3:ListBucket'])]))).toEqual([['s3:GetBucketAcl', 's3:ListBucket'], undefined]);
+  });
+
+  // Regression (was a bug): numbers compared as doubles, so a changed condition value that rounds alike passed claim 2.
+  it('compares condition numbers by the text written, as they are printed', () => {
+    const withValue = (value: string): Policy => parsePolicy(parseJson(`{"Statement": {"Effect": "Allow", "Action": "s3:Get*", "Resource": "*", "Condition": {"NumericLessThan": {"x": ${value}}}}}`), 'p.json');
+    const original = withValue('12345678901234567890123');
+    expect(['12345678901234567890123', '12345678901234567890124', '1.2345678901234568e+22'].map((value) => pairing(original, withValue(value)))).toEqual([[['s3:Get*']], [undefined], [undefined]]);
+    expect(['1.50', '1.5', '1.500'].map((value) => pairing(withValue('1.50'), withValue(value)))).toEqual([[['s3:Get*']], [undefined], [undefined]]);
   });
 
   it('ignores the order of the other keys when comparing statements', () => {

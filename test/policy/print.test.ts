@@ -1,12 +1,33 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import type { JsonObject } from '../../src/input/json.js';
-import { printJson, replaceKey, withStatements } from '../../src/policy/print.js';
+import { parseJson } from '../../src/input/parse-json.js';
+import { compactJson, printJson, replaceKey, withStatements } from '../../src/policy/print.js';
 import { parsePolicy } from '../../src/policy/parse.js';
 import { allow } from '../support.js';
 
 describe('printJson', () => {
   it('writes two-space JSON with a final newline', () => {
     expect(printJson({ Version: '2012-10-17', Statement: [{ Action: 's3:Get*' }] })).toBe('{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Action": "s3:Get*"\n    }\n  ]\n}\n');
+  });
+
+  it('writes exactly what JSON.stringify writes for values made here, compact or indented', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        expect(printJson(value as JsonObject)).toBe(`${JSON.stringify(value, null, 2)}\n`);
+        expect(compactJson(value as JsonObject)).toBe(JSON.stringify(value));
+      }),
+      { seed: 12, numRuns: 300 },
+    );
+    const withGaps = { a: undefined, b: [undefined, 1], c: Number.NaN, d: {} , e: [] } as unknown as JsonObject;
+    expect(printJson(withGaps)).toBe(`${JSON.stringify(withGaps, null, 2)}\n`);
+  });
+
+  // Regression (was a bug): numbers went through doubles, so 23 digits, 1e999999, 1.50, 1E2 and -0 came back changed.
+  it('prints every number digit for digit as it was read', () => {
+    const text = '{"x":12345678901234567890123,"y":[1e999999,1.50,1E2,-0,7,-1.5e-7],"z":' + '9'.repeat(5000) + '}';
+    const value = parseJson(text);
+    expect({ compact: compactJson(value), printed: printJson(value).replace(/\s/g, '') }).toEqual({ compact: text, printed: text });
   });
 });
 

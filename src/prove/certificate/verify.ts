@@ -13,6 +13,7 @@ import { planObligations } from '../plan.js';
 import { SolverPool, type SolverPoolOptions } from '../solver/pool.js';
 import { buildManifest, INPUT_FILES, obligationFile, sha256, type Manifest } from './manifest.js';
 import { derivationProblems, readDerivationRecord } from './evidence.js';
+import { unlistedCertificateFiles } from './files.js';
 import { certifiedCatalog, readManifest } from './read.js';
 import { checkInputOf, type CertificateSources } from './sources.js';
 
@@ -64,7 +65,7 @@ export async function verifyCertificate(directory: string, options: SolverPoolOp
   for (const id of derived.keys()) if (!recorded.has(id)) problems.push(`${obligationFile(id)}: the inputs call for this obligation, the manifest does not list it`);
   for (const id of recorded.keys()) if (!derived.has(id)) problems.push(`${obligationFile(id)}: listed in the manifest, but the inputs do not call for it`);
   const present = new Set(existsSync(join(directory, 'obligations')) ? readdirSync(join(directory, 'obligations')).map((file) => `obligations/${file}`) : []);
-  for (const file of present) if (!manifest.obligations.some((entry) => entry.file === file)) problems.push(`${file}: not part of the certificate`);
+  problems.push(...unlistedCertificateFiles(directory, manifest));
 
   const toSolve: { obligation: Obligation; entry: Manifest['obligations'][number]; text: string }[] = [];
   for (const entry of manifest.obligations) {

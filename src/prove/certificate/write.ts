@@ -1,40 +1,46 @@
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputError } from '../../input/input-error.js';
 import { printJson } from '../../policy/print.js';
+import { stageFolder } from '../../output/atomic.js';
+import { checkOwnedFolder } from '../../output/owned-folder.js';
 import type { CheckReport } from '../check.js';
+import { CERTIFICATE_FOLDER } from './files.js';
 import { buildManifest, INPUT_FILES, obligationFile, type Manifest } from './manifest.js';
 import type { CertificateSources } from './sources.js';
 
 /**
  * Writes a certificate folder: `manifest.json`, copies of the inputs, one `.smt2` file per
- * obligation. A folder that holds anything but an earlier certificate is refused, never cleared.
+ * obligation. The folder is written beside its target and renamed into place, so it appears
+ * whole or not at all; it replaces only an empty folder or an earlier certificate holding
+ * nothing its manifest does not list, never anything else.
  */
 export function writeCertificate(directory: string, sources: CertificateSources, report: CheckReport): Manifest {
   checkCertificateFolder(directory);
-  rmSync(join(directory, 'inputs'), { recursive: true, force: true });
-  rmSync(join(directory, 'obligations'), { recursive: true, force: true });
   const manifest = buildManifest(sources, report);
-  mkdirSync(join(directory, 'inputs'), { recursive: true });
-  mkdirSync(join(directory, 'obligations'), { recursive: true });
-  writeFileSync(join(directory, INPUT_FILES.policy), sources.policy.text);
-  writeFileSync(join(directory, INPUT_FILES.unused), sources.unused.text);
-  writeFileSync(join(directory, INPUT_FILES.recommended), sources.recommended.text);
-  if (sources.catalogFile !== undefined) writeFileSync(join(directory, INPUT_FILES.catalog), sources.catalogFile.text);
-  if (sources.evidence !== undefined) writeFileSync(join(directory, INPUT_FILES.evidence), sources.evidence.source.text);
-  for (const { obligation } of report.obligations) writeFileSync(join(directory, obligationFile(obligation.id)), obligation.script);
-  writeFileSync(join(directory, 'manifest.json'), printJson(manifest as never));
+  const staged = stageFolder(directory);
+  try {
+    const write = (file: string, text: string): void => writeFileSync(join(staged.path, file), text);
+    mkdirSync(join(staged.path, 'inputs'));
+    mkdirSync(join(staged.path, 'obligations'));
+    write(INPUT_FILES.policy, sources.policy.text);
+    write(INPUT_FILES.unused, sources.unused.text);
+    write(INPUT_FILES.recommended, sources.recommended.text);
+    if (sources.catalogFile !== undefined) write(INPUT_FILES.catalog, sources.catalogFile.text);
+    if (sources.evidence !== undefined) write(INPUT_FILES.evidence, sources.evidence.source.text);
+    for (const { obligation } of report.obligations) write(obligationFile(obligation.id), obligation.script);
+    write('manifest.json', printJson(manifest as never));
+    staged.commit();
+  } catch (error) {
+    staged.discard();
+    throw error;
+  }
   return manifest;
 }
 
 /**
  * Refuses, before any work, a folder a certificate may not be written to: anything that exists
- * and is neither an empty folder nor an earlier certificate.
+ * and is neither an empty folder nor an earlier certificate holding only what it lists.
  */
 export function checkCertificateFolder(directory: string): void {
-  if (!existsSync(directory)) return;
-  const entries = statSync(directory).isDirectory() ? readdirSync(directory) : undefined;
-  if (entries === undefined || (entries.length > 0 && (!entries.includes('manifest.json') || entries.some((entry) => !['manifest.json', 'inputs', 'obligations'].includes(entry))))) {
-    throw new InputError(directory, [], 'exists and is not an iam-refine certificate; choose a new or empty folder');
-  }
+  checkOwnedFolder(directory, CERTIFICATE_FOLDER);
 }

@@ -17,7 +17,11 @@ import type { SolvedMessage, WorkerMessage, WorkerRequest } from './protocol.js'
  * came back garbled.)
  */
 const port = parentPort!;
-const api = await init();
+// The WebAssembly runtime prints its own notes (`received "cleanupThread" command from terminated
+// worker` when its threads are stopped at close, `still waiting on run dependencies` while it
+// loads): they are not the user's business. IAM_REFINE_DEBUG lets them through.
+const runtimeNote = process.env.IAM_REFINE_DEBUG ? (...text: unknown[]): void => void process.stderr.write(`z3 runtime: ${text.join(' ')}\n`) : (): void => {};
+const api = await init({ print: runtimeNote, printErr: runtimeNote });
 const { Z3 } = api;
 
 const send = (message: WorkerMessage): void => port.postMessage(message);

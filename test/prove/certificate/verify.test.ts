@@ -92,7 +92,18 @@ describe('verifyCertificate', () => {
   });
 
   it('names an extra file in obligations/', async () => {
-    expect(withoutCount(await tampered((directory) => writeFileSync(join(directory, 'obligations', 'extra.smt2'), '(check-sat)\n')))).toEqual(invalid('obligations/extra.smt2: not part of the certificate'));
+    expect(withoutCount(await tampered((directory) => writeFileSync(join(directory, 'obligations', 'extra.smt2'), '(check-sat)\n')))).toEqual(invalid('obligations/extra.smt2: not part of the certificate (the manifest does not list it)'));
+  });
+
+  // Regression (was a bug): files outside obligations/ were never looked at, so verify-cert accepted a folder certify refuses.
+  it('names every file outside what the manifest lists, wherever it is', async () => {
+    const result = await tampered((directory) => {
+      writeFileSync(join(directory, 'README.txt'), 'notes\n');
+      writeFileSync(join(directory, 'inputs', 'extra.json'), '{}\n');
+    });
+    expect(withoutCount(result)).toEqual(
+      invalid('README.txt: not part of the certificate (the manifest does not list it)', 'inputs/extra.json: not part of the certificate (the manifest does not list it)'),
+    );
   });
 
   it('names an obligation the manifest leaves out', async () => {
@@ -102,7 +113,7 @@ describe('verifyCertificate', () => {
       }),
     );
     expect(withoutCount(result)).toEqual(
-      invalid('obligations/s0-exact-iam.smt2: the inputs call for this obligation, the manifest does not list it', 'obligations/s0-exact-iam.smt2: not part of the certificate'),
+      invalid('obligations/s0-exact-iam.smt2: the inputs call for this obligation, the manifest does not list it', 'obligations/s0-exact-iam.smt2: not part of the certificate (the manifest does not list it)'),
     );
   });
 

@@ -97,11 +97,46 @@ describe('writeCertificate', () => {
     });
   });
 
+  // Regression (was a bug): a folder whose only entries were manifest.json, inputs/ and obligations/ counted as a certificate, whatever they held.
+  it.each([
+    ['a manifest without the format marker', { 'manifest.json': '{"name": "my web app"}', 'inputs/notes.txt': 'notes' }, 'exists and is not an iam-refine certificate'],
+    ['an empty manifest beside its inputs', { 'manifest.json': '{}', 'inputs/my-policy.json': '{}' }, 'exists and is not an iam-refine certificate'],
+    [
+      'a marked manifest beside a file it does not list',
+      { 'manifest.json': '{"format": "iam-refine-certificate/1", "inputs": {}}', 'inputs/notes.txt': 'notes' },
+      'holds inputs/notes.txt, which is not part of an iam-refine certificate (its manifest.json does not list it)',
+    ],
+    [
+      'a marked manifest naming a file outside the folder',
+      { 'manifest.json': '{"format": "iam-refine-certificate/1", "inputs": {"policy": {"file": "../elsewhere.json"}}}' },
+      'exists and is not an iam-refine certificate (its manifest.json names files outside it)',
+    ],
+  ])('refuses, untouched, %s', (_, files: Record<string, string>, reason) => {
+    const directory = join(folder.path, `victim-${++folders}`);
+    for (const [file, content] of Object.entries(files)) {
+      mkdirSync(join(directory, file, '..'), { recursive: true });
+      writeFileSync(join(directory, file), content);
+    }
+    const sources = smallSources();
+    expect({ error: inputErrorOf(() => writeCertificate(directory, sources, reportWithout(checkInputOf(sources)))), files: Object.fromEntries(filesOf(directory).map((file) => [file, text(directory, file)])) }).toEqual({
+      error: `${directory}: ${reason}; choose a new or empty folder`,
+      files,
+    });
+  });
+
+  it('leaves nothing beside the folder it wrote', () => {
+    const parent = join(folder.path, 'tidy');
+    mkdirSync(parent);
+    written(smallSources(), join(parent, 'certificate'));
+    written(smallSources(DETACH), join(parent, 'certificate'));
+    expect(readdirSync(parent)).toEqual(['certificate']);
+  });
+
   // Regression (was a bug): a folder argument that names an existing regular file is not refused as bad input.
   it('refuses, as bad input, a path that names a file', () => {
     const file = folder.file('not-a-folder', 'mine');
     const sources = smallSources();
-    expect(inputErrorOf(() => writeCertificate(file, sources, reportWithout(checkInputOf(sources))))).toBe(`${file}: exists and is not an iam-refine certificate; choose a new or empty folder`);
+    expect(inputErrorOf(() => writeCertificate(file, sources, reportWithout(checkInputOf(sources))))).toBe(`${file}: exists and is not a folder; choose a new or empty folder`);
   });
 
   it('fails on a path that names a file before writing anything', () => {
