@@ -23,6 +23,7 @@ export function obligationJson({ obligation, outcome, verdict, note }: Obligatio
     id: obligation.id,
     claim: obligation.claim,
     statement: obligation.statement,
+    ...(obligation.part === undefined ? {} : { part: obligation.part }),
     title: obligation.title,
     ...extra,
     expected: obligation.expected,

@@ -6,6 +6,7 @@ import { claimJson, obligationJson } from '../report-json.js';
 import type { CheckReport } from '../check.js';
 import type { ObligationStatus, Verdict } from '../obligation.js';
 import { TOOL_NAME, TOOL_VERSION } from '../../version.js';
+import { catalogParts } from '../obligations/parts.js';
 import type { EvidenceKind } from '../../findings/derive.js';
 import { EVIDENCE_FILE, type DerivationRecord } from './evidence.js';
 import type { CertificateSources } from './sources.js';
@@ -21,6 +22,7 @@ export interface ObligationEntry {
   readonly id: string;
   readonly claim: ClaimId;
   readonly statement: number;
+  readonly part?: string;
   readonly title: string;
   readonly file: string;
   readonly sha256: string;
@@ -32,6 +34,13 @@ export interface ObligationEntry {
   readonly timeMs: number;
 }
 
+export interface CertificatePart {
+  readonly key: string;
+  readonly first: string;
+  readonly last: string;
+  readonly actions: number;
+}
+
 /** `manifest.json`: everything needed to re-check the certificate, in a fixed order. */
 export interface Manifest {
   readonly format: string;
@@ -39,6 +48,12 @@ export interface Manifest {
   readonly solver: string;
   readonly catalog: CatalogIdentity & { readonly actions: number };
   readonly granularity: Granularity;
+  /**
+   * The catalog's parts, in catalog order: together exactly the catalog. Each ground obligation
+   * (claims 1 and 3) names its part; a statement has no file for a part that none of its
+   * patterns' literal prefixes reaches (nothing there is allowed before or after).
+   */
+  readonly parts: readonly CertificatePart[];
   readonly inputs: {
     readonly policy: InputEntry;
     readonly unused: InputEntry;
@@ -88,6 +103,12 @@ export function buildManifest(sources: CertificateSources, report: CheckReport):
     solver: report.solver,
     catalog: { ...sources.catalog.identity, actions: sources.catalog.size },
     granularity: sources.granularity,
+    parts: catalogParts(sources.catalog).map((part) => ({
+      key: part.key,
+      first: sources.catalog.lowerActions[part.from]!,
+      last: sources.catalog.lowerActions[part.to - 1]!,
+      actions: part.to - part.from,
+    })),
     inputs: {
       policy: { file: INPUT_FILES.policy, sha256: sources.policy.sha256 },
       unused: { file: INPUT_FILES.unused, sha256: sources.unused.sha256 },
