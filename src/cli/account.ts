@@ -11,10 +11,10 @@ import type { Granularity } from '../catalog/tokenize.js';
 import { InputError } from '../input/input-error.js';
 import { readJsonFile, SIZE_LIMITS } from '../input/read-json.js';
 import { printJson } from '../policy/print.js';
-import { SolverPool } from '../prove/solver/pool.js';
+import { startSolver, type SolverBackEnd } from '../prove/solver/start.js';
 import { EXIT } from './exit-codes.js';
 import { checkOneStdin, loadCatalog } from './inputs.js';
-import { granularityOption, timeoutOption, workersOption } from './options.js';
+import { granularityOption, timeoutOption, solverOption, workersOption } from './options.js';
 import { canonicalPath, printWarnings } from './output.js';
 import { createProgress } from './progress.js';
 import { solverOptions } from './solver-flags.js';
@@ -29,6 +29,7 @@ interface AccountFlags {
   readonly format: 'text' | 'json';
   readonly timeoutMs: number;
   readonly workers?: number;
+  readonly solver?: SolverBackEnd;
 }
 
 /** What an account run writes in `--out`, and nothing else: an earlier run's folder may be written again. */
@@ -46,6 +47,7 @@ export function accountCommand(): Command {
     .addOption(new Option('--format <format>', 'the summary table, or every principal as JSON').choices(['text', 'json']).default('text'))
     .addOption(timeoutOption())
     .addOption(workersOption())
+    .addOption(solverOption())
     .action(async (flags: AccountFlags) => {
       const inputs = [flags.details, ...flags.findings, flags.catalog];
       checkOneStdin(inputs);
@@ -64,7 +66,7 @@ export function accountCommand(): Command {
       if (flags.prove === true) {
         const total = account.principals.reduce((sum, principal) => sum + principal.policies.filter((policy) => policy.outcome !== 'missing' && policy.outcome !== 'not-applicable').length, 0);
         const progress = createProgress({ total, noun: 'policies' });
-        const pool = await SolverPool.start(solverOptions(flags));
+        const pool = await startSolver(solverOptions(flags));
         try {
           proofs = await proveAccount(account, {
             pool,

@@ -1,16 +1,16 @@
 import { Command } from 'commander';
 import type { JsonSource } from '../input/read-json.js';
 import type { Granularity } from '../catalog/tokenize.js';
-import { check } from '../prove/check.js';
 import { checkCertificateFolder, writeCertificate } from '../prove/certificate/write.js';
 import { checkInputOf, recommendedSource, type CertificateSources } from '../prove/certificate/sources.js';
 import { recommend } from '../recommend/recommend.js';
 import { verdictTable } from '../report/verdict-table.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { checkOneStdin, loadCatalog, loadPolicy, loadRecommended, loadUnused } from './inputs.js';
-import { granularityOption, timeoutOption, workersOption } from './options.js';
+import { granularityOption, timeoutOption, solverOption, workersOption } from './options.js';
 import { printWarnings } from './output.js';
-import { exitCodeOf, solverOptions } from './solver-flags.js';
+import { checkWithFlags, exitCodeOf } from './solver-flags.js';
+import type { SolverBackEnd } from '../prove/solver/start.js';
 
 interface CertifyFlags {
   readonly policy: string;
@@ -21,6 +21,7 @@ interface CertifyFlags {
   readonly granularity: Granularity;
   readonly timeoutMs: number;
   readonly workers?: number;
+  readonly solver?: SolverBackEnd;
 }
 
 export function certifyCommand(): Command {
@@ -34,6 +35,7 @@ export function certifyCommand(): Command {
     .addOption(granularityOption())
     .addOption(timeoutOption())
     .addOption(workersOption())
+    .addOption(solverOption())
     .action(async (flags: CertifyFlags) => {
       checkOneStdin([flags.policy, flags.unused, flags.recommended, flags.catalog]);
       checkCertificateFolder(flags.out);
@@ -54,7 +56,7 @@ export function certifyCommand(): Command {
         catalogFile,
         granularity: flags.granularity,
       };
-      const report = await check(checkInputOf(sources), solverOptions(flags));
+      const report = await checkWithFlags(checkInputOf(sources), flags);
       writeCertificate(flags.out, sources, report);
       process.stdout.write(`${verdictTable(report, catalog)}certificate: ${flags.out} (${report.obligations.length} obligations)\n`);
       process.exitCode = exitCodeOf(report.verdict);

@@ -5,9 +5,10 @@ import { recommendedPolicyOf } from '../policy/recommended.js';
 import { checkReportJson } from '../prove/report-json.js';
 import { verdictTable } from '../report/verdict-table.js';
 import { checkOneStdin, loadCatalog, loadPolicy, loadRecommended, loadUnused } from './inputs.js';
-import { granularityOption, timeoutOption, workersOption } from './options.js';
+import { granularityOption, timeoutOption, solverOption, workersOption } from './options.js';
 import { printWarnings } from './output.js';
 import { exitCodeOf, proveRecommendation } from './solver-flags.js';
+import type { SolverBackEnd } from '../prove/solver/start.js';
 
 interface CheckFlags {
   readonly policy: string;
@@ -18,6 +19,7 @@ interface CheckFlags {
   readonly format: 'text' | 'json';
   readonly timeoutMs: number;
   readonly workers?: number;
+  readonly solver?: SolverBackEnd;
 }
 
 export function checkCommand(): Command {
@@ -31,6 +33,7 @@ export function checkCommand(): Command {
     .addOption(new Option('--format <format>', 'text for people, json for machines').choices(['text', 'json']).default('text'))
     .addOption(timeoutOption())
     .addOption(workersOption())
+    .addOption(solverOption())
     .action(async (flags: CheckFlags) => {
       checkOneStdin([flags.policy, flags.unused, flags.recommended, flags.catalog]);
       const { catalog } = loadCatalog(flags.catalog);

@@ -6,9 +6,10 @@ import { COLOURED, PLAIN } from '../explain/tree-text.js';
 import { recommend } from '../recommend/recommend.js';
 import { verdictTable } from '../report/verdict-table.js';
 import { checkOneStdin, loadCatalog, loadPolicy, loadRecommended, loadUnused } from './inputs.js';
-import { granularityOption, timeoutOption, workersOption } from './options.js';
+import { granularityOption, timeoutOption, solverOption, workersOption } from './options.js';
 import { printWarnings, writeResult } from './output.js';
 import { exitCodeOf, proveRecommendation } from './solver-flags.js';
+import type { SolverBackEnd } from '../prove/solver/start.js';
 
 interface ExplainFlags {
   readonly policy: string;
@@ -21,6 +22,7 @@ interface ExplainFlags {
   readonly prove?: boolean;
   readonly timeoutMs: number;
   readonly workers?: number;
+  readonly solver?: SolverBackEnd;
 }
 
 export function explainCommand(): Command {
@@ -36,6 +38,7 @@ export function explainCommand(): Command {
     .option('--prove', 'also prove the explained recommendation: every claim and each minimality witness beside its node')
     .addOption(timeoutOption())
     .addOption(workersOption())
+    .addOption(solverOption())
     .action(async (flags: ExplainFlags) => {
       const inputs = [flags.policy, flags.unused, flags.recommended, flags.catalog];
       checkOneStdin(inputs);

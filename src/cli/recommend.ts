@@ -10,9 +10,10 @@ import { accessAnalyzerReport } from '../report/access-analyzer.js';
 import { unifiedDiff } from '../report/diff.js';
 import { verdictTable } from '../report/verdict-table.js';
 import { checkOneStdin, loadCatalog, loadPolicy, loadUnused, type LoadedPolicy } from './inputs.js';
-import { granularityOption, timeoutOption, workersOption } from './options.js';
+import { granularityOption, timeoutOption, solverOption, workersOption } from './options.js';
 import { printWarnings, writeResult } from './output.js';
 import { exitCodeOf, proveRecommendation } from './solver-flags.js';
+import type { SolverBackEnd } from '../prove/solver/start.js';
 
 interface RecommendFlags {
   readonly policy: string;
@@ -25,6 +26,7 @@ interface RecommendFlags {
   readonly prove?: boolean;
   readonly timeoutMs: number;
   readonly workers?: number;
+  readonly solver?: SolverBackEnd;
 }
 
 export function recommendCommand(): Command {
@@ -40,6 +42,7 @@ export function recommendCommand(): Command {
     .option('--prove', 'then prove the recommendation with the checker (verdict table on stderr; in the report for --format json)')
     .addOption(timeoutOption())
     .addOption(workersOption())
+    .addOption(solverOption())
     .action(async (flags: RecommendFlags) => {
       checkOneStdin([flags.policy, flags.unused, flags.catalog]);
       const { catalog } = loadCatalog(flags.catalog);
