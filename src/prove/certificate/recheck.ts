@@ -143,7 +143,8 @@ function solveFile(binary: string, args: readonly string[], timeoutMs: number): 
       } catch (error) {
         return resolve({ answer: 'error', detail: `unreadable output: ${error instanceof Error ? error.message : String(error)}`, timeMs });
       }
-      const failure = [...output.errors, ...(code !== 0 && !output.statusMismatch ? [firstLine(stderr) || `exit ${signal ?? code}`] : [])];
+      // An exit code says something only when the solver printed no error and no :status objection.
+      const failure = output.errors.length > 0 ? output.errors : code !== 0 && !output.statusMismatch ? [firstLine(stderr) || `exit ${signal ?? code}`] : [];
       if (failure.length > 0) return resolve({ answer: 'error', detail: failure.join('; '), timeMs });
       if (output.answer === undefined) return resolve({ answer: 'error', detail: 'no answer', timeMs });
       // A file has no way to ask why: an unknown that took the whole timeout is the timeout.
