@@ -141,6 +141,7 @@ describe('recommend command', () => {
       ['--prove', undefined],
       ['--timeout-ms', 20_000],
       ['--workers', undefined],
+      ['--solver', 'wasm'],
     ]);
   });
 });
