@@ -6,7 +6,7 @@ import { joinParts } from '../policy/split.js';
 import { check, type CheckReport } from '../prove/check.js';
 import { checkInputOf, recommendedSource, type CertificateSources } from '../prove/certificate/sources.js';
 import { writeCertificate } from '../prove/certificate/write.js';
-import type { SolverPool } from '../prove/solver/pool.js';
+import type { Solver } from '../prove/solver/solver.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { policyFiles } from './layout.js';
 import type { AccountResult, PolicyResult, PrincipalResult } from './refine.js';
@@ -25,7 +25,7 @@ export function proofKey(principal: number, policy: number): string {
 }
 
 export interface ProveAccountOptions {
-  readonly pool: SolverPool;
+  readonly pool: Solver;
   readonly catalog: Catalog;
   /** The catalog file's text, when the catalog is not the pinned package. */
   readonly catalogFile: JsonSource | undefined;

@@ -14,10 +14,10 @@ import type { Granularity } from '../catalog/tokenize.js';
 import { InputError } from '../input/input-error.js';
 import { readJsonFile, SIZE_LIMITS } from '../input/read-json.js';
 import { printJson } from '../policy/print.js';
-import { SolverPool } from '../prove/solver/pool.js';
+import { startSolver, type SolverBackEnd } from '../prove/solver/start.js';
 import { EXIT } from './exit-codes.js';
 import { checkOneStdin, loadCatalog } from './inputs.js';
-import { granularityOption, timeoutOption, workersOption } from './options.js';
+import { granularityOption, solverOption, timeoutOption, workersOption } from './options.js';
 import { stageFolder, type StagedFolder } from '../output/atomic.js';
 import { checkOutputFolder } from '../output/guard.js';
 import { checkOwnedFolder, folderEntries, isSafeRelativePath, MANIFEST_FILE, type OwnedFolderKind } from '../output/owned-folder.js';
@@ -39,6 +39,7 @@ interface AccountFlags {
   readonly format: 'text' | 'json';
   readonly timeoutMs: number;
   readonly workers?: number;
+  readonly solver?: SolverBackEnd;
 }
 
 const ACCOUNT_FORMAT = 'iam-refine-account-output/1';
@@ -73,6 +74,7 @@ export function accountCommand(): Command {
     .addOption(new Option('--format <format>', 'the summary table, or every principal as JSON').choices(['text', 'json']).default('text'))
     .addOption(timeoutOption())
     .addOption(workersOption())
+    .addOption(solverOption())
     .action(async (flags: AccountFlags) => {
       const inputs = [flags.details, ...(flags.findings ?? []), flags.lastAccessed, flags.catalog];
       checkOneStdin(inputs);
@@ -95,7 +97,7 @@ export function accountCommand(): Command {
         if (flags.prove === true) {
           const total = account.principals.reduce((sum, principal) => sum + principal.policies.filter((policy) => policy.outcome !== 'missing' && policy.outcome !== 'not-applicable').length, 0);
           const progress = createProgress({ total, noun: 'policies' });
-          const pool = await SolverPool.start(solverOptions(flags));
+          const pool = await startSolver(solverOptions(flags));
           try {
             proofs = await proveAccount(account, {
               pool,

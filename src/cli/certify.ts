@@ -1,7 +1,6 @@
 import { Command } from 'commander';
 import type { JsonSource } from '../input/read-json.js';
 import type { Granularity } from '../catalog/tokenize.js';
-import { check } from '../prove/check.js';
 import { checkCertificateFolder, writeCertificate } from '../prove/certificate/write.js';
 import { certificateEvidenceOf } from '../prove/certificate/evidence.js';
 import { checkInputOf, recommendedSource, type CertificateSources } from '../prove/certificate/sources.js';
@@ -9,11 +8,12 @@ import { recommend } from '../recommend/recommend.js';
 import { verdictTable } from '../report/verdict-table.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { checkOneStdin, loadCatalog, loadPolicy, loadRecommended } from './inputs.js';
-import { granularityOption, timeoutOption, workersOption } from './options.js';
+import { granularityOption, solverOption, timeoutOption, workersOption } from './options.js';
 import { checkOutputFolder } from '../output/guard.js';
 import { printWarnings } from './output.js';
 import { asOfOption, lastAccessedOption, loadUnusedOf, requireOneUnusedInput, unusedDaysOption, unusedFileOption, unusedPathOf, usedOption, type UnusedFlags } from './unused-input.js';
-import { exitCodeOf, solverOptions } from './solver-flags.js';
+import { checkWithFlags, exitCodeOf } from './solver-flags.js';
+import type { SolverBackEnd } from '../prove/solver/start.js';
 
 interface CertifyFlags extends UnusedFlags {
   readonly policy: string;
@@ -23,6 +23,7 @@ interface CertifyFlags extends UnusedFlags {
   readonly granularity: Granularity;
   readonly timeoutMs: number;
   readonly workers?: number;
+  readonly solver?: SolverBackEnd;
 }
 
 export function certifyCommand(): Command {
@@ -41,6 +42,7 @@ export function certifyCommand(): Command {
     .addOption(granularityOption())
     .addOption(timeoutOption())
     .addOption(workersOption())
+    .addOption(solverOption())
     .action(async (flags: CertifyFlags) => {
       const inputs = [flags.policy, unusedPathOf(flags), flags.recommended, flags.catalog];
       checkOneStdin(inputs);
@@ -64,7 +66,7 @@ export function certifyCommand(): Command {
         granularity: flags.granularity,
         ...(evidence === undefined ? {} : { evidence: certificateEvidenceOf(evidence) }),
       };
-      const report = await check(checkInputOf(sources), solverOptions(flags));
+      const report = await checkWithFlags(checkInputOf(sources), flags);
       writeCertificate(flags.out, sources, report);
       process.stdout.write(`${verdictTable(report, catalog)}certificate: ${flags.out} (${report.obligations.length} obligations)\n`);
       process.exitCode = exitCodeOf(report.verdict);

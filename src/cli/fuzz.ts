@@ -6,9 +6,9 @@ import { CAMPAIGN_CONSTRAINTS, runFuzzCampaign } from '../fuzz/fuzz-campaign.js'
 import { runMutationCampaign, type MutationCampaignResult } from '../fuzz/mutation-campaign.js';
 import { ALL_RECOMMENDER_MUTANTS } from '../fuzz/recommender-mutants/all-recommender-mutants.js';
 import { printJson } from '../policy/print.js';
-import { SolverPool } from '../prove/solver/pool.js';
+import { startSolver, type SolverBackEnd } from '../prove/solver/start.js';
 import { EXIT } from './exit-codes.js';
-import { integerOption, OPTION_BOUNDS, timeoutOption, workersOption } from './options.js';
+import { integerOption, OPTION_BOUNDS, solverOption, timeoutOption, workersOption } from './options.js';
 import { createProgress } from './progress.js';
 import { loadRecommender } from './recommender-module.js';
 import { solverOptions } from './solver-flags.js';
@@ -25,6 +25,7 @@ interface FuzzFlags {
   readonly largeServices: boolean;
   readonly timeoutMs: number;
   readonly workers?: number;
+  readonly solver?: SolverBackEnd;
 }
 
 export function fuzzCommand(): Command {
@@ -42,10 +43,11 @@ export function fuzzCommand(): Command {
     .option('--no-large-services', 'leave out the occasional service of 1,000+ actions (faster)')
     .addOption(timeoutOption())
     .addOption(workersOption())
+    .addOption(solverOption())
     .action(async (flags: FuzzFlags) => {
       const recommender = await loadRecommender(flags.recommender);
       const seed = flags.seed ?? randomInt(2 ** 31);
-      const pool = await SolverPool.start(solverOptions(flags));
+      const pool = await startSolver(solverOptions(flags));
       try {
         const cases = createProgress({ total: flags.runs, noun: 'cases' });
         const campaign = await runFuzzCampaign({

@@ -1,5 +1,6 @@
 import { InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_TIMEOUT_MS } from '../prove/solver/pool.js';
+import { SOLVER_BACK_ENDS } from '../prove/solver/start.js';
 
 export function granularityOption(): Option {
   return new Option('--granularity <granularity>', 'where wildcards may stand: at CamelCase words (as Access Analyzer) or at any character (most compact)')
@@ -49,6 +50,11 @@ export function integerOption(flags: string, what: string, bounds: IntegerBounds
 
 export function timeoutOption(): Option {
   return integerOption('--timeout-ms <ms>', 'solver time limit per obligation', OPTION_BOUNDS.timeoutMs, 'beyond it the answer is unknown, never proven').default(DEFAULT_TIMEOUT_MS);
+}
+
+/** `--solver`: the back end every proving command shares (src/prove/solver/start.ts). */
+export function solverOption(): Option {
+  return new Option('--solver <solver>', "the solver: Z3 in WebAssembly, or Debian's z3 binary found on PATH").choices(SOLVER_BACK_ENDS).default('wasm');
 }
 
 export function workersOption(): Option {

@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { InputError } from '../input/input-error.js';
 import { readJsonFile, SIZE_LIMITS } from '../input/read-json.js';
 import { printJson } from '../policy/print.js';
-import { SolverPool } from '../prove/solver/pool.js';
+import { startSolver, type SolverBackEnd } from '../prove/solver/start.js';
 import { findCaseFiles } from '../suite/discover.js';
 import { junitXml } from '../suite/junit.js';
 import { loadCases, type LoadedCase } from '../suite/load.js';
@@ -13,7 +13,7 @@ import type { CaseResult } from '../suite/run-case.js';
 import { proveCases, tallies } from '../suite/run.js';
 import { caseDetails, caseLine, suiteSummaryTable } from '../suite/text.js';
 import { EXIT } from './exit-codes.js';
-import { integerOption, OPTION_BOUNDS, timeoutOption } from './options.js';
+import { integerOption, OPTION_BOUNDS, solverOption, timeoutOption } from './options.js';
 import { checkOutputFile } from '../output/guard.js';
 import { writeResult } from './output.js';
 import { createProgress } from './progress.js';
@@ -28,6 +28,7 @@ interface ProveSuitesFlags {
   readonly jobs?: number;
   readonly recommender?: string;
   readonly timeoutMs: number;
+  readonly solver?: SolverBackEnd;
 }
 
 export function proveCommand(): Command {
@@ -41,6 +42,7 @@ export function proveCommand(): Command {
     .addOption(integerOption('--jobs <n>', 'solver workers shared by the cases', OPTION_BOUNDS.jobs, 'default: the cores, at most 4'))
     .option('--recommender <module>', "prove this module's recommend function instead of iam-refine's")
     .addOption(timeoutOption())
+    .addOption(solverOption())
     .action(async (paths: string[], flags: ProveSuitesFlags) => {
       const started = performance.now();
       const recommender = await loadRecommender(flags.recommender);
@@ -49,7 +51,7 @@ export function proveCommand(): Command {
       if (flags.record !== undefined && flags.update !== true && !existsSync(flags.record)) {
         throw new InputError(flags.record, [], 'no such proof record (run once with --update to write it)');
       }
-      const pool = await SolverPool.start(solverOptions({ timeoutMs: flags.timeoutMs, workers: flags.jobs }));
+      const pool = await startSolver(solverOptions({ timeoutMs: flags.timeoutMs, workers: flags.jobs, solver: flags.solver }));
       let results: CaseResult[];
       try {
         const interactive = process.stderr.isTTY === true;

@@ -12,10 +12,11 @@ import { accessAnalyzerReport } from '../report/access-analyzer.js';
 import { unifiedDiff } from '../report/diff.js';
 import { verdictTable } from '../report/verdict-table.js';
 import { checkOneStdin, loadCatalog, loadPolicy, type LoadedPolicy, type LoadedUnused } from './inputs.js';
-import { granularityOption, timeoutOption, workersOption } from './options.js';
+import { granularityOption, solverOption, timeoutOption, workersOption } from './options.js';
 import { printWarnings, writeResult } from './output.js';
 import { asOfOption, lastAccessedOption, loadUnusedOf, requireOneUnusedInput, unusedDaysOption, unusedFileOption, unusedPathOf, usedOption, type UnusedFlags } from './unused-input.js';
 import { exitCodeOf, proveRecommendation } from './solver-flags.js';
+import type { SolverBackEnd } from '../prove/solver/start.js';
 
 interface RecommendFlags extends UnusedFlags {
   readonly policy: string;
@@ -27,6 +28,7 @@ interface RecommendFlags extends UnusedFlags {
   readonly prove?: boolean;
   readonly timeoutMs: number;
   readonly workers?: number;
+  readonly solver?: SolverBackEnd;
 }
 
 export function recommendCommand(): Command {
@@ -47,6 +49,7 @@ export function recommendCommand(): Command {
     .option('--prove', 'then prove the recommendation with the checker (verdict table on stderr; in the report for --format json)')
     .addOption(timeoutOption())
     .addOption(workersOption())
+    .addOption(solverOption())
     .action(async (flags: RecommendFlags) => {
       checkOneStdin([flags.policy, unusedPathOf(flags), flags.catalog]);
       const { catalog } = loadCatalog(flags.catalog);

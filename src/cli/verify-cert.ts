@@ -1,8 +1,16 @@
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
+import type { JsonObject } from '../input/json.js';
+import { printJson } from '../policy/print.js';
+import { recheckCertificate, recheckExitCode, RECHECK_SOLVERS, type FileRecheck, type RecheckReport, type RecheckSolver } from '../prove/certificate/recheck.js';
 import { verifyCertificate } from '../prove/certificate/verify.js';
 import { EXIT } from './exit-codes.js';
 import { timeoutOption, workersOption } from './options.js';
-import { exitCodeOf, solverOptions, type SolverFlags } from './solver-flags.js';
+import { exitCodeOf, type SolverFlags } from './solver-flags.js';
+
+interface VerifyFlags extends Omit<SolverFlags, 'solver'> {
+  readonly solver: 'wasm' | RecheckSolver;
+  readonly format: 'text' | 'json';
+}
 
 export function verifyCertCommand(): Command {
   return new Command('verify-cert')
@@ -10,8 +18,21 @@ export function verifyCertCommand(): Command {
     .argument('<dir>', 'the certificate folder')
     .addOption(timeoutOption())
     .addOption(workersOption())
-    .action(async (directory: string, flags: SolverFlags) => {
-      const result = await verifyCertificate(directory, solverOptions(flags));
+    .addOption(
+      new Option('--solver <solver>', 'wasm: re-derive every obligation from the inputs and re-solve it (default); z3-native or cvc5: only re-solve each stored .smt2 file with that binary, nothing of iam-refine trusted')
+        .choices(['wasm', ...RECHECK_SOLVERS])
+        .default('wasm'),
+    )
+    .addOption(new Option('--format <format>', 'with --solver z3-native or cvc5: text for people, json for machines').choices(['text', 'json']).default('text'))
+    .action(async (directory: string, flags: VerifyFlags) => {
+      const settings = { timeoutMs: flags.timeoutMs, ...(flags.workers === undefined ? {} : { workers: flags.workers }) };
+      if (flags.solver !== 'wasm') {
+        const report = await recheckCertificate(directory, { solver: flags.solver, ...settings });
+        process.stdout.write(flags.format === 'json' ? printJson(recheckJson(report)) : recheckText(report));
+        process.exitCode = recheckExitCode(report);
+        return;
+      }
+      const result = await verifyCertificate(directory, settings);
       if (result.problems.length > 0) {
         for (const problem of result.problems) process.stderr.write(`mismatch: ${directory}/${problem}\n`);
         process.stderr.write(`certificate ${directory}: INVALID (${result.problems.length} mismatch${result.problems.length === 1 ? '' : 'es'})\n`);
@@ -21,4 +42,37 @@ export function verifyCertCommand(): Command {
       process.stdout.write(`certificate ${directory}: valid; ${result.obligations} obligations re-solved; verdict ${result.verdict!.toUpperCase()}\n`);
       process.exitCode = exitCodeOf(result.verdict!);
     });
+}
+
+function recheckText(report: RecheckReport): string {
+  const lines = report.problems.map((problem) => `mismatch: ${report.certificate}/${problem}`);
+  for (const file of report.disagreements) lines.push(`disagrees: ${report.certificate}/${file.file}: ${report.solver} answers ${file.answer}, the certificate records ${file.recorded}`);
+  for (const file of report.undecided) lines.push(`undecided: ${report.certificate}/${file.file}: ${undecidedWhy(file)}`);
+  const code = recheckExitCode(report);
+  const verdict = code === 0 ? 'AGREES' : code === 3 ? 'UNDECIDED' : 'DISAGREES';
+  lines.push(
+    `certificate ${report.certificate}: ${verdict} with ${report.solver}: ${report.files.length} files re-solved, ${report.decided} decided, ${report.agree} agree` +
+      `, ${report.disagreements.length} disagree, ${report.undecided.length} undecided${report.problems.length > 0 ? `, ${report.problems.length} file problem${report.problems.length === 1 ? '' : 's'}` : ''}`,
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+function undecidedWhy(file: FileRecheck): string {
+  if (file.answer === 'sat' || file.answer === 'unsat') return `answers ${file.answer}, but the certificate records ${file.recorded}`;
+  return `${file.answer}${file.detail === undefined ? '' : ` (${file.detail})`}`;
+}
+
+function recheckJson(report: RecheckReport): JsonObject {
+  return {
+    certificate: report.certificate,
+    solver: report.solver,
+    result: ({ 0: 'agrees', 1: 'disagrees', 3: 'undecided' } as const)[recheckExitCode(report)],
+    files: report.files.length,
+    decided: report.decided,
+    agree: report.agree,
+    problems: report.problems,
+    disagreements: report.disagreements.map((file) => file.file),
+    undecided: report.undecided.map((file) => file.file),
+    results: report.files.map((file) => ({ file: file.file, recorded: file.recorded, answer: file.answer, ...(file.detail === undefined ? {} : { detail: file.detail }), timeMs: file.timeMs })),
+  };
 }

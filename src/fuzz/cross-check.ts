@@ -2,7 +2,7 @@ import { judge } from '../oracle/judge.js';
 import type { Policy } from '../policy/types.js';
 import { check } from '../prove/check.js';
 import type { ClaimId } from '../prove/claims.js';
-import type { SolverPool } from '../prove/solver/pool.js';
+import type { Solver } from '../prove/solver/solver.js';
 import type { RefinementCase } from './refinement-case.js';
 
 /** One claim about one statement that a judge found false. */
@@ -32,7 +32,7 @@ export function oracleRefutations(input: RefinementCase, recommended: Policy | u
 }
 
 /** Judges a recommendation of the case twice, by Z3 (on the shared pool) and by the oracle. */
-export async function crossCheck(input: RefinementCase, recommended: Policy | undefined, pool: SolverPool): Promise<CrossCheck> {
+export async function crossCheck(input: RefinementCase, recommended: Policy | undefined, pool: Solver): Promise<CrossCheck> {
   const report = await check({ original: input.policy, unused: input.unused, catalog: input.catalog, recommended, granularity: input.granularity }, { pool });
   const oracle = oracleRefutations(input, recommended);
   const checker = report.claims.flatMap((claim) => (claim.verdict === 'refuted' ? [refuted(claim)] : []));

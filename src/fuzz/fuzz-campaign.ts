@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { JsonObject } from '../input/json.js';
 import type { Policy } from '../policy/types.js';
 import { claimInfo } from '../prove/claims.js';
-import type { SolverPool } from '../prove/solver/pool.js';
+import type { Solver } from '../prove/solver/solver.js';
 import { recommend } from '../recommend/recommend.js';
 import type { Recommender } from '../recommend/recommender.js';
 import { claimKey, crossCheck, oracleRefutations, type RefutedClaim } from './cross-check.js';
@@ -22,7 +22,7 @@ export interface FuzzCampaignOptions {
   /** The recommender under test; iam-refine's `recommend` by default. */
   readonly recommender?: Recommender;
   /** The Z3 pool every check shares (the caller starts and closes it); without one, the oracle alone judges. */
-  readonly pool?: SolverPool;
+  readonly pool?: Solver;
   /** The share of cases, from 0 to 1, that Z3 checks besides the oracle. Default 1. */
   readonly solverShare?: number;
   /** Broken versions of each correct output that Z3 and the oracle must also agree on. Default: every output mutant. */
@@ -134,7 +134,7 @@ export async function runFuzzCampaign(options: FuzzCampaignOptions): Promise<Fuz
   return { ...base, failure };
 }
 
-function caseJudge(recommender: Recommender, pool: SolverPool | undefined, outputMutants: readonly Mutant[]) {
+function caseJudge(recommender: Recommender, pool: Solver | undefined, outputMutants: readonly Mutant[]) {
   return async (input: RefinementCase, withSolver: boolean, mutantSeed: number): Promise<CaseOutcome> => {
     let recommended: JsonObject | undefined;
     try {

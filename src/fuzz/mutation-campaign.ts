@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { JsonObject } from '../input/json.js';
 import type { ClaimId } from '../prove/claims.js';
-import type { SolverPool } from '../prove/solver/pool.js';
+import type { Solver } from '../prove/solver/solver.js';
 import { crossCheck, oracleRefutations, type RefutedClaim } from './cross-check.js';
 import { parseRecommendedPolicy } from '../policy/recommended.js';
 import { ALL_RECOMMENDER_MUTANTS } from './recommender-mutants/all-recommender-mutants.js';
@@ -14,7 +14,7 @@ export interface MutationCampaignOptions {
   readonly runs: number;
   readonly seed: number;
   /** The pool Z3 checks each exposing case on (the caller starts and closes it). */
-  readonly pool: SolverPool;
+  readonly pool: Solver;
   readonly mutants?: readonly RecommenderMutant[];
   readonly constraints?: RefinementCaseConstraints;
   /** Called as each mutant is settled. */

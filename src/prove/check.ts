@@ -5,6 +5,7 @@ import type { CheckInput } from './context.js';
 import { verdictOf, witnessesOf, type Obligation, type Outcome, type StructuralResult, type Verdict } from './obligation.js';
 import { planObligations, type Plan } from './plan.js';
 import { SolverPool, type SolverPoolOptions } from './solver/pool.js';
+import type { Solver } from './solver/solver.js';
 
 export interface ObligationResult {
   readonly obligation: Obligation;
@@ -39,7 +40,7 @@ export interface CheckReport {
 
 export interface CheckOptions extends SolverPoolOptions {
   /** A running pool to reuse (the caller closes it); otherwise one is started and closed. */
-  readonly pool?: SolverPool;
+  readonly pool?: Solver;
 }
 
 /**
@@ -58,7 +59,7 @@ export async function check(input: CheckInput, options: CheckOptions = {}): Prom
   }
 }
 
-export async function solvePlan(plan: Plan, pool: SolverPool): Promise<ObligationResult[]> {
+export async function solvePlan(plan: Plan, pool: Solver): Promise<ObligationResult[]> {
   return Promise.all(
     plan.obligations.map(async (obligation) => {
       const outcome = await pool.solve(obligation.script, obligation.witnesses);

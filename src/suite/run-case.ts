@@ -5,7 +5,7 @@ import { policySize } from '../policy/size.js';
 import type { Policy } from '../policy/types.js';
 import { check, type ClaimVerdict } from '../prove/check.js';
 import type { Verdict } from '../prove/obligation.js';
-import type { SolverPool } from '../prove/solver/pool.js';
+import type { Solver } from '../prove/solver/solver.js';
 import type { Recommender } from '../recommend/recommender.js';
 import { unifiedDiff } from '../report/diff.js';
 import { problemLines } from '../report/verdict-table.js';
@@ -55,7 +55,7 @@ export interface CaseResult {
 
 export interface RunCaseOptions {
   readonly recommender: Recommender;
-  readonly pool: SolverPool;
+  readonly pool: Solver;
   /** Rewrite a differing or missing snapshot when the new recommendation has the expected verdict. */
   readonly update: boolean;
 }
@@ -104,7 +104,7 @@ export async function runCase(loaded: LoadedCase, options: RunCaseOptions): Prom
   return done({ ...outcome, ...compared, snapshot: old === undefined ? 'missing' : 'differs' });
 }
 
-async function judge(loaded: LoadedCase, recommended: Policy | undefined, pool: SolverPool): Promise<JudgedRecommendation> {
+async function judge(loaded: LoadedCase, recommended: Policy | undefined, pool: Solver): Promise<JudgedRecommendation> {
   const report = await check({ original: loaded.policy, unused: loaded.unused, catalog: loaded.catalog, recommended, granularity: loaded.spec.granularity }, { pool });
   return {
     verdict: report.verdict,

@@ -1,4 +1,4 @@
-import type { SolverPool } from '../prove/solver/pool.js';
+import type { Solver } from '../prove/solver/solver.js';
 import type { Recommender } from '../recommend/recommender.js';
 import type { LoadedCase } from './load.js';
 import { runCase, type CaseResult } from './run-case.js';
@@ -6,7 +6,7 @@ import { runCase, type CaseResult } from './run-case.js';
 export interface ProveCasesOptions {
   readonly recommender: Recommender;
   /** One pool for every case: its workers stay warm, and cases in flight share them. */
-  readonly pool: SolverPool;
+  readonly pool: Solver;
   readonly update: boolean;
   /**
    * How many cases are in flight at once (recommending, or waiting on the pool); default: one per

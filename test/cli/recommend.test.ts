@@ -178,6 +178,7 @@ describe('recommend command', () => {
       ['--prove', undefined],
       ['--timeout-ms', 20_000],
       ['--workers', undefined],
+      ['--solver', 'wasm'],
     ]);
   });
 });

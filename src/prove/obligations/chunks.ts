@@ -73,8 +73,8 @@ export function actionService(action: string): string {
 }
 
 /** Patterns of a set packed by service. */
-export function chunksByService(set: PatternSet, positions: readonly number[]): Chunk<number>[] {
-  return packByService(positions, (position) => patternService(set, position), PATTERN_CAPACITY);
+export function chunksByService(set: PatternSet, positions: readonly number[], capacity = PATTERN_CAPACITY): Chunk<number>[] {
+  return packByService(positions, (position) => patternService(set, position), capacity);
 }
 
 /** The witness constant of one pattern in a chunk: `w_r3`. */

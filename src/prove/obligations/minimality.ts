@@ -1,3 +1,5 @@
+import type { Catalog } from '../../catalog/catalog.js';
+import { tokenBoundaries, type Granularity } from '../../catalog/tokenize.js';
 import { TrieNodes } from '../../catalog/trie-nodes.js';
 import { lowerAscii } from '../../glob/glob.js';
 import { uncoveredString } from '../../glob/inclusion.js';
@@ -6,35 +8,43 @@ import type { Obligation, StructuralResult } from '../obligation.js';
 import { renderScript } from '../smt/script.js';
 import { and, member, prefixRegex, regexUnion, stringLiteral } from '../smt/terms.js';
 import type { StatementCase } from '../statement-case.js';
-import { chunksByService, witnessName } from './chunks.js';
+import { chunksByService, witnessName, type Chunk } from './chunks.js';
 import { definitions } from './pattern-set.js';
-import { allowedIndices, allowsTerm, orLines, lowerCaseDomain, witnessIs } from './terms.js';
+import { allowedIndices, allowsTerm, lowerCaseDomain, orLines, statementKindComment } from './terms.js';
 
-/** How many candidate witnesses a pattern's disjunction names: one suffices. */
-const WITNESS_CANDIDATES = 1;
-/** When no candidate works, the refutation lists what there is to try, up to this many. */
-const REFUTATION_CANDIDATES = 256;
+/** How many new patterns one ground minimality obligation states: its lines are cheap, its fixed cost is not. */
+const GROUND_CAPACITY = 128;
 
 /** One new pattern's question: can its prefix be shortened to `shorter`? */
 interface Shortening {
   readonly position: number;
+  readonly text: string;
   readonly shorter: string;
   /** The action a new literal names: not a reason against its own shortening. */
   readonly except: string | undefined;
-  /** Lower-cased actions below `shorter` it must avoid (allowed by the original ones first). */
-  readonly candidates: readonly string[];
-  /** Whether some candidate is allowed by the original: a reason found by enumeration. */
+  /** A catalog action below `shorter` it must avoid, found by enumeration; `undefined` when there is none. */
+  readonly candidate: number | undefined;
+  /** Whether the candidate is a reason (allowed by the original, and unused for `Action` or used for `NotAction`). */
   readonly found: boolean;
+  /** The facts that make the trie's shape: the members whose token boundaries make the node and its parent. */
+  readonly node: string;
+  readonly parent: string;
 }
 
 /**
  * Claim 4, minimality: each new pattern is a node of the trie (its literal prefix ends at a token
  * boundary of an action the statement allows) and a shortest safe one: the node one token
- * shorter cannot stand instead, because it matches an action it must avoid (an unsafe unused
- * action the original allows; for `NotAction` exclusions, a used one), or, for `Action`, a string
- * the original does not match. A new literal stands for the highest node covering only it. The
- * trie's shape is decided here, from the catalog's tokens; the solver confirms one witness per
- * pattern, a service chunk of patterns per query. Expected `sat`.
+ * shorter cannot stand instead, because it reaches an action it must avoid (an unused action the
+ * original allows; for `NotAction` exclusions, a used one), or, for `Action`, a string the
+ * original does not match. A new literal stands for the highest node covering only it.
+ *
+ * The trie's shape comes from the catalog's tokens: whether a pattern is a node is structural,
+ * and each file states, per pattern, the node, its parent and the allowed action whose token
+ * split makes each of them. Where enumeration finds a catalog action to avoid, the file names it
+ * with its facts (unused, allowed by O) and the solver confirms them, ground, expected `unsat`:
+ * no new pattern is shortenable. Where none exists (an `Action` pattern whose parent is only
+ * wrong outside the original), one obligation per statement asks the solver for a string below
+ * the parent outside O, expected `sat`.
  */
 export function minimalityObligations(statement: StatementCase, input: CheckInput): { obligations: Obligation[]; structural: StructuralResult[] } {
   const refined = statement.refined;
@@ -67,76 +77,156 @@ export function minimalityObligations(statement: StatementCase, input: CheckInpu
     }
     const shorter = nodes.shorterPrefix(glob);
     const except = glob.hasWildcard ? undefined : glob.literalPrefix;
-    // The actions below the shorter prefix it must avoid, the ones the original allows first; a few suffice.
-    const allowed: string[] = [];
-    const others: string[] = [];
+    // The first action below the shorter prefix it must avoid, preferring those the original allows.
+    let candidate: number | undefined;
+    let fallback: number | undefined;
     const [from, to] = catalog.rangeWithPrefix(shorter);
-    for (let at = from; at < to && allowed.length < WITNESS_CANDIDATES; at++) {
+    for (let at = from; at < to && candidate === undefined; at++) {
       const lower = catalog.lowerActions[at]!;
-      if (lower === except || !unsafeFor(lower)) continue;
-      if (allowedBefore.has(at)) allowed.push(lower);
-      else if (others.length < REFUTATION_CANDIDATES) others.push(lower);
+      if (lower === except) continue;
+      if (unsafeFor(lower) && allowedBefore.has(at)) candidate = at;
+      else fallback ??= at;
     }
-    const found = allowed.length > 0;
-    shortenings.set(position, { position, shorter, except, candidates: found ? allowed : others, found });
+    const node = glob.hasWildcard ? nodeFact(catalog, nodes, input.granularity, glob.literalPrefix) : `the action ${catalog.actions[index!]}`;
+    const parent = shorter === '' ? 'the root' : nodeFact(catalog, nodes, input.granularity, shorter);
+    shortenings.set(position, { position, text, shorter, except, candidate: candidate ?? fallback, found: candidate !== undefined, node, parent });
   });
 
-  const obligations = chunksByService(refined, [...shortenings.keys()]).map((chunk): Obligation => {
-    const used = new Set<number>();
-    const questions = chunk.items.map((position) => shortenings.get(position)!);
-    const assertions = questions.map(({ position, shorter, candidates, found }) => {
-      const name = witnessName(refined, position);
-      // Ground disjuncts: the solver evaluates each candidate's memberships outright.
-      const named = candidates.map((lower) => and([witnessIs(lower, name), member(stringLiteral(lower), prefixRegex(shorter)), allowsTerm(statement.original, statement.kind, lower, used)]));
-      if (!isAction || found) return orLines(named);
-      // For Action, a shorter prefix that escapes the original patterns cannot stand either.
-      const covering = statement.original.overlapping(shorter);
-      for (const index of covering) used.add(index);
-      const escape = and([member(name, `(re.diff ${prefixRegex(shorter)} ${regexUnion(covering.map((index) => statement.original.name(index)))})`), lowerCaseDomain(name)]);
-      return orLines([...named, escape]);
-    });
-    const id = `s${statement.index}-minimality-${chunk.key}`;
-    const describe = ({ position, shorter }: Shortening): string => `${JSON.stringify(refined.texts[position])} not to ${JSON.stringify(`${shorter}*`)}`;
-    return {
+  const ground = [...shortenings.values()].filter((question) => question.found || !isAction);
+  const escapes = [...shortenings.values()].filter((question) => !question.found && isAction);
+  const obligations = [
+    ...chunksByService(refined, ground.map((question) => question.position), GROUND_CAPACITY).map((chunk) => groundObligation(statement, input, chunk, shortenings, allowedBefore, unsafeFor)),
+    ...(escapes.length === 0 ? [] : [escapeObligation(statement, escapes)]),
+  ];
+  return { obligations, structural };
+}
+
+/** `"s3:getobject" (s3:|Get|Object|Acl of s3:GetObjectAcl)`: a node and the allowed action whose token split makes it one. */
+function nodeFact(catalog: Catalog, nodes: TrieNodes, granularity: Granularity, prefix: string): string {
+  const member = nodes.boundaryOf(prefix);
+  if (member === undefined) return JSON.stringify(prefix);
+  const action = catalog.actions[member]!;
+  const cuts = [0, ...tokenBoundaries(action, granularity)];
+  const split = granularity === 'word' ? cuts.slice(1).map((cut, slot) => action.slice(cuts[slot], cut)).join('|') : `${action.slice(0, prefix.length)}|${action.slice(prefix.length)}`;
+  return `${JSON.stringify(prefix)} (${split} of ${action})`;
+}
+
+function groundObligation(
+  statement: StatementCase,
+  input: CheckInput,
+  chunk: Chunk<number>,
+  shortenings: ReadonlyMap<number, Shortening>,
+  allowedBefore: ReadonlySet<number>,
+  unsafeFor: (lower: string) => boolean,
+): Obligation {
+  const { catalog, unused } = input;
+  const isAction = statement.kind === 'Action';
+  const questions = chunk.items.map((position) => shortenings.get(position)!);
+  const used = new Set<number>();
+  const lines = questions.map(({ text, shorter, candidate }) => {
+    const lower = candidate === undefined ? shorter : catalog.lowerActions[candidate]!;
+    return `(shortenable ${stringLiteral(text)} ${stringLiteral(shorter)} ${stringLiteral(lower)} ${unused.actions.has(lower)} ${allowsTerm(statement.original, statement.kind, lower, used)})`;
+  });
+  const id = `s${statement.index}-minimality-${chunk.key}`;
+  const named = (question: Shortening): string => (question.candidate === undefined ? question.shorter : catalog.lowerActions[question.candidate]!);
+  return {
+    id,
+    claim: 'minimality',
+    statement: statement.index,
+    title: `statement ${statement.index}: ${questions.length > 3 ? `${questions.length} new ${chunk.key} patterns` : questions.map(describe).join(', ')}: no shorter prefix can stand`,
+    expected: 'unsat',
+    witnesses: ['w'],
+    witnessesFor: questions.map((question) => question.text),
+    namedWitnesses: questions.map(named),
+    script: renderScript({
       id,
       claim: 'minimality',
-      statement: statement.index,
-      title: `statement ${statement.index}: ${questions.length > 3 ? `${questions.length} new ${chunk.key} patterns` : questions.map(describe).join(', ')}: no shorter prefix can stand`,
-      expected: 'sat',
-      witnesses: chunk.items.map((position) => witnessName(refined, position)),
-      witnessesFor: chunk.items.map((position) => refined.texts[position]!),
-      script: renderScript({
-        id,
-        claim: 'minimality',
-        expected: 'sat',
-        comments: [
-          `Statement ${statement.index} (${statement.kind}), granularity ${input.granularity}: each new pattern cannot be shortened (the node one token shorter, from the catalog's tokens):`,
-          ...questions.map((question) => `  ${witnessName(refined, question.position)}: ${describe(question)}`),
-          isAction
-            ? 'sat: for each, a string starting with the shorter prefix is an unused action the original allows (named candidates), or is outside the original patterns.'
-            : 'sat: for each, a string starting with the shorter prefix is a used action the original allows (named candidates).',
-        ],
-        declarations: [...definitions(statement.original, used), ...chunk.items.map((position) => `(declare-const ${witnessName(refined, position)} String)`)],
-        assertions,
-      }),
-      refutation: () => {
-        // Which pattern has no reason, found by enumeration and exact inclusion.
-        const culprit = questions.find(({ found, shorter }) => !found && (!isAction || uncoveredString(statement.original.texts, `${shorter}*`) === undefined));
-        if (culprit === undefined) return { explanation: 'some new pattern of this chunk is not a shortest safe prefix' };
-        return {
-          example: `${culprit.shorter}*`,
-          explanation: `"${refined.texts[culprit.position]}" is not a shortest safe prefix: "${culprit.shorter}*" ${isAction ? 'matches no unused action the original allows and no string outside it' : 'excludes no used action'}`,
-        };
-      },
-      replay: (values) =>
-        questions.every(({ shorter, except }, slot) => {
-          const lower = lowerAscii(values[slot] ?? '');
-          if (!lower.startsWith(shorter)) return false;
-          const at = catalog.indexOf(lower);
-          if (at !== undefined && lower !== except && unsafeFor(lower) && allowedBefore.has(at)) return true;
-          return isAction && !statement.original.matches(lower);
-        }),
-    };
+      expected: 'unsat',
+      comments: [
+        `Claim 4 (minimality), statement ${statement.index}, granularity ${input.granularity}: each new pattern is a shortest safe prefix.`,
+        statementKindComment(statement.kind),
+        'Per new pattern, the trie node it stands for and its parent (one token shorter), each with the allowed action whose token split makes it a node:',
+        ...questions.map((question) => `  ${question.text}: node ${question.node}; parent ${question.parent}`),
+        `Each line: a new pattern, its parent prefix, and a catalog action below the parent with whether it is unused and whether O allows it.`,
+        isAction
+          ? 'unsat: at every line, the action is an unused action the original allows, so the parent would allow it and cannot stand.'
+          : 'unsat: at every line, the action is a used action the original allows, so the shorter exclusion would take it away and cannot stand.',
+      ],
+      declarations: [
+        ...definitions(statement.original, used),
+        '(declare-const w String)',
+        '(define-fun shortenable ((pattern String) (parent String) (a String) (unused Bool) (allowed-by-O Bool)) Bool',
+        `  (and (= w pattern) (not (and (str.prefixof parent a) ${isAction ? 'unused' : '(not unused)'} allowed-by-O))))`,
+      ],
+      assertions: [orLines(lines)],
+    }),
+    refutation: ([witness = '']) => {
+      const culprit = questions.find((question) => question.text === witness) ?? questions.find((question) => !question.found);
+      if (culprit === undefined) return { explanation: 'some new pattern of this chunk is not a shortest safe prefix' };
+      return {
+        example: `${culprit.shorter}*`,
+        explanation: `"${culprit.text}" is not a shortest safe prefix: "${culprit.shorter}*" ${isAction ? 'matches no unused action the original allows and no string outside it' : 'excludes no used action'}`,
+      };
+    },
+    // A refutation names a pattern; it holds if no catalog action below its parent is a reason.
+    replay: ([witness = '']) => {
+      const question = questions.find((candidate) => candidate.text === witness);
+      if (question === undefined) return false;
+      const [from, to] = catalog.rangeWithPrefix(question.shorter);
+      for (let at = from; at < to; at++) {
+        const lower = catalog.lowerActions[at]!;
+        if (lower !== question.except && unsafeFor(lower) && allowedBefore.has(at)) return false;
+      }
+      return true;
+    },
+  };
+}
+
+/** The `Action` patterns whose parent only errs outside the original: the solver must find that string. */
+function escapeObligation(statement: StatementCase, questions: readonly Shortening[]): Obligation {
+  const original = statement.original;
+  const refined = statement.refined!;
+  const used = new Set<number>();
+  const assertions = questions.map(({ position, shorter }) => {
+    const covering = original.overlapping(shorter);
+    for (const index of covering) used.add(index);
+    return and([member(witnessName(refined, position), `(re.diff ${prefixRegex(shorter)} ${regexUnion(covering.map((index) => original.name(index)))})`), lowerCaseDomain(witnessName(refined, position))]);
   });
-  return { obligations, structural };
+  const id = `s${statement.index}-minimality-outside`;
+  return {
+    id,
+    claim: 'minimality',
+    statement: statement.index,
+    title: `statement ${statement.index}: ${questions.length > 3 ? `${questions.length} new patterns` : questions.map(describe).join(', ')}: the shorter prefix reaches outside the original`,
+    expected: 'sat',
+    witnesses: questions.map(({ position }) => witnessName(refined, position)),
+    witnessesFor: questions.map((question) => question.text),
+    script: renderScript({
+      id,
+      claim: 'minimality',
+      expected: 'sat',
+      comments: [
+        `Claim 4 (minimality), statement ${statement.index}: new patterns below whose parent no unused action the original allows lies.`,
+        'Per new pattern, the trie node it stands for and its parent (one token shorter):',
+        ...questions.map((question) => `  ${witnessName(refined, question.position)}: ${question.text}: node ${question.node}; parent ${question.parent}`),
+        'sat: for each, a string (no upper-case ASCII) starting with the parent that no original pattern matches: the parent would grant it.',
+      ],
+      declarations: [...definitions(original, used), ...questions.map(({ position }) => `(declare-const ${witnessName(refined, position)} String)`)],
+      assertions,
+    }),
+    refutation: () => {
+      const culprit = questions.find(({ shorter }) => uncoveredString(original.texts, `${shorter}*`) === undefined);
+      if (culprit === undefined) return { explanation: 'some new pattern is not a shortest safe prefix' };
+      return { example: `${culprit.shorter}*`, explanation: `"${culprit.text}" is not a shortest safe prefix: "${culprit.shorter}*" matches no unused action the original allows and no string outside it` };
+    },
+    replay: (values) =>
+      questions.every(({ shorter }, slot) => {
+        const lower = lowerAscii(values[slot] ?? '');
+        return lower.startsWith(shorter) && !original.matches(lower);
+      }),
+  };
+}
+
+function describe({ text, shorter }: { text: string; shorter: string }): string {
+  return `${JSON.stringify(text)} not to ${JSON.stringify(`${shorter}*`)}`;
 }
