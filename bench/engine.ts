@@ -6,7 +6,9 @@ import { seededRandom } from '../src/fuzz/_internals/random.js';
 import { parsePolicy } from '../src/policy/parse.js';
 import type { Policy } from '../src/policy/types.js';
 import { check, type CheckReport } from '../src/prove/check.js';
-import { SolverPool } from '../src/prove/solver/pool.js';
+import type { Solver } from '../src/prove/solver/solver.js';
+import { startSolver, type SolverBackEnd } from '../src/prove/solver/start.js';
+import { execFileSync } from 'node:child_process';
 import { recommend } from '../src/recommend/recommend.js';
 import { formatTable, milliseconds } from './table.js';
 
@@ -15,12 +17,33 @@ const SEED = 20_240_620;
 /**
  * The proof engine's targets (issue 11), each a check of iam-refine's own recommendation on the
  * pinned catalog with 2 solver workers: two synthetic policies, then every AWS managed policy
- * with its seeded unused set. `ENGINE_BENCH_MANAGED=0` skips the managed run.
+ * with its seeded unused set, on WebAssembly Z3 and, where Debian's `z3` is on PATH, on the
+ * native back end. `ENGINE_BENCH_MANAGED=0` skips the managed run.
  */
 export async function engineBench(): Promise<void> {
   const catalog = loadPinnedCatalog();
-  const pool = await SolverPool.start({ workers: 2 });
+  for (const solver of backEnds()) {
+    console.log(`\n--- solver: ${solver}`);
+    const pool = await startSolver({ solver, workers: 2 });
+    try {
+      await engineFigures(catalog, pool);
+    } finally {
+      await pool.close();
+    }
+  }
+}
+
+function backEnds(): SolverBackEnd[] {
   try {
+    execFileSync('z3', ['-version'], { stdio: 'ignore' });
+    return ['wasm', 'z3-native'];
+  } catch {
+    return ['wasm'];
+  }
+}
+
+async function engineFigures(catalog: Catalog, pool: Solver): Promise<void> {
+  {
     const rows: (string | number)[][] = [];
     for (const [label, actions, share] of [
       ['{"Action": "*"}, 40% unused', ['*'], 0.4],
@@ -31,12 +54,10 @@ export async function engineBench(): Promise<void> {
     console.log('synthetic policies, word granularity, 2 workers (seed 20240620):');
     console.log(formatTable(['policy', 'unused', 'obligations', 'check s', 'verdict'], rows));
     if (process.env.ENGINE_BENCH_MANAGED !== '0') await everyManagedPolicy(catalog, pool);
-  } finally {
-    await pool.close();
   }
 }
 
-async function synthetic(label: string, actions: string[], share: number, catalog: Catalog, pool: SolverPool): Promise<(string | number)[]> {
+async function synthetic(label: string, actions: string[], share: number, catalog: Catalog, pool: Solver): Promise<(string | number)[]> {
   const policy = parsePolicy({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: actions, Resource: '*' }] }, 'bench.json');
   const random = seededRandom(SEED);
   const allowed = catalog.lowerActions.filter((action) => actions.some((pattern) => new RegExp(`^${pattern.toLowerCase().replace(/\*/g, '.*')}$`).test(action)));
@@ -48,7 +69,7 @@ async function synthetic(label: string, actions: string[], share: number, catalo
   return [label, unused.actions.size, report.obligations.length, Number((milliseconds(started) / 1000).toFixed(2)), report.verdict];
 }
 
-async function everyManagedPolicy(catalog: Catalog, pool: SolverPool): Promise<void> {
+async function everyManagedPolicy(catalog: Catalog, pool: Solver): Promise<void> {
   const runs = loadManagedPolicies().map((managed) => refineManagedPolicy(managed, catalog, SEED));
   const inputs = runs.flatMap((run) => ('recommendation' in run.outcome ? [{ name: run.name, original: run.policy, unused: run.unused, recommended: recommendedOf(run.outcome.recommendation.policy) }] : []));
   const times: { name: string; ms: number; report: CheckReport }[] = [];
