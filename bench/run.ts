@@ -1,3 +1,4 @@
+import { engineBench } from './engine.js';
 import { explainBench } from './explain.js';
 import { fuzzBench } from './fuzz.js';
 import { proveBench } from './prove.js';
@@ -7,6 +8,7 @@ import { recommendBench } from './recommend.js';
 const BENCHES: readonly { readonly title: string; readonly run: () => Promise<void> }[] = [
   { title: 'recommend', run: recommendBench },
   { title: 'prove', run: proveBench },
+  { title: 'engine', run: engineBench },
   { title: 'explain', run: explainBench },
   { title: 'fuzz', run: fuzzBench },
 ];
