@@ -26,11 +26,18 @@ export function exactObligations(statement: StatementCase, input: CheckInput): O
       const usedOriginal = new Set<number>();
       const usedRefined = new Set<number>();
       const lines: string[] = [];
+      // Actions no pattern's prefix fits are decided by the statement's kind alone: listed, not asked.
+      const unmatched: string[] = [];
       for (let index = part.from; index < part.to; index++) {
         const action = catalog.lowerActions[index]!;
+        const isUnused = unused.actions.has(action);
+        if (!fitsAny(statement, action) && (statement.kind === 'Action' || !isUnused)) {
+          unmatched.push(action);
+          continue;
+        }
         const before = allowsTerm(statement.original, statement.kind, action, usedOriginal);
         const after = allowsTerm(statement.refined, statement.kind, action, usedRefined);
-        lines.push(`(fails-at ${stringLiteral(action)} ${unused.actions.has(action)} ${before} ${after})`);
+        lines.push(`(fails-at ${stringLiteral(action)} ${isUnused} ${before} ${after})`);
       }
       const id = `s${statement.index}-exact-${part.key}`;
       return {
@@ -50,6 +57,7 @@ export function exactObligations(statement: StatementCase, input: CheckInput): O
             statementKindComment(statement.kind),
             'Each line: a catalog action of the part, whether it is unused, whether O allows it, whether R allows it.',
             'A pattern is named in a line when the action starts with its literal prefix; no other pattern can match it.',
+            ...unmatchedComment(statement.kind, unmatched),
             'unsat: at every action, R allows it iff O allows it and it is not unused.',
           ],
           declarations: [
@@ -77,4 +85,21 @@ export function exactObligations(statement: StatementCase, input: CheckInput): O
         },
       } satisfies Obligation;
     });
+}
+
+function fitsAny(statement: StatementCase, action: string): boolean {
+  return statement.original.fitting(action).length > 0 || (statement.refined?.fitting(action).length ?? 0) > 0;
+}
+
+/**
+ * The part's actions that no pattern's literal prefix fits, so that the file still names every
+ * action of its part: for `Action` both sides allow none of them; for `NotAction` both allow
+ * them all, and none of them is unused (an unused one gets its line).
+ */
+function unmatchedComment(kind: StatementCase['kind'], actions: readonly string[]): string[] {
+  if (actions.length === 0) return [];
+  const rows: string[] = [];
+  for (let at = 0; at < actions.length; at += 8) rows.push(`  ${actions.slice(at, at + 8).join(' ')}`);
+  const what = kind === 'Action' ? 'allowed by neither O nor R' : 'used, and allowed by both O and R';
+  return [`The part's other ${actions.length} actions, which no pattern's literal prefix fits (${what}):`, ...rows];
 }
