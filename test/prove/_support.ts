@@ -33,6 +33,16 @@ export const SERVICES = {
 
 export const CATALOG = catalogOf(SERVICES);
 
+/** `count` filler action names, `Do000`, `Do001`, ... */
+export const fillerActions = (count: number): string[] => Array.from({ length: count }, (_, index) => `Do${String(index).padStart(3, '0')}`);
+
+/**
+ * The small catalog with two filler services, so that its catalog parts are several: `ec2`,
+ * `fis` (500 actions, a part of its own), `iam`, `kms` and `kms.2` (600 actions, sliced), `s3`.
+ * (The small catalog alone is one shared part, `ec2..s3`.)
+ */
+export const PARTED_CATALOG = catalogOf({ ...SERVICES, fis: fillerActions(500), kms: fillerActions(600) });
+
 /** The unused actions of most tests: two s3 `GetBucket...` actions and `iam:ListUsers`. */
 export const UNUSED = { s3: ['GetBucketAcl', 'GetBucketPolicy'], iam: ['ListUsers'] } as const;
 
@@ -104,6 +114,23 @@ export async function solveAll(pool: SolverPool, obligations: readonly Obligatio
   );
 }
 
+/** The `(head ...)` terms of a script's disjunction, one per line, each cut where its parentheses close. */
+export function termsOf(script: string, head: string): string[] {
+  return script.split('\n').flatMap((line) => {
+    const start = line.indexOf(`(${head} `);
+    if (start === -1 || line.startsWith('(define-fun')) return [];
+    let depth = 0;
+    let quoted = false;
+    for (let at = start; at < line.length; at++) {
+      const char = line[at]!;
+      if (char === '"') quoted = !quoted;
+      else if (!quoted && char === '(') depth++;
+      else if (!quoted && char === ')' && --depth === 0) return [line.slice(start, at + 1)];
+    }
+    return [line.slice(start)];
+  });
+}
+
 /** The ids of obligations, in order. */
 export const idsOf = (obligations: readonly { readonly id: string }[]): string[] => obligations.map((obligation) => obligation.id);
 
@@ -113,6 +140,9 @@ export const idsOf = (obligations: readonly { readonly id: string }[]): string[]
  */
 export function reportWithout(input: CheckInput, answers: Readonly<Record<string, Outcome>> = {}, pool = { version: 'Z3 test', workers: 2 }, timeMs = 1234): CheckReport {
   const plan = planObligations(input);
+  // An answer for an obligation the plan does not have would silently be no answer at all.
+  const planned = new Set(plan.obligations.map((obligation) => obligation.id));
+  for (const id of Object.keys(answers)) if (!planned.has(id)) throw new Error(`reportWithout: the plan has no obligation ${id} (it has ${[...planned].join(', ')})`);
   const results: ObligationResult[] = plan.obligations.map((obligation) => {
     const outcome = answers[obligation.id] ?? expectedOutcome(obligation);
     return { obligation, outcome, ...verdictOf(obligation, outcome) };
