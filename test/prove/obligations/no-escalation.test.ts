@@ -6,7 +6,7 @@ import type { Obligation } from '../../../src/prove/obligation.js';
 import { PATTERN_CAPACITY as CHUNK_SIZE } from '../../../src/prove/obligations/chunks.js';
 import { noEscalationObligations } from '../../../src/prove/obligations/no-escalation.js';
 import { allow, inputErrorOf } from '../../support.js';
-import { caseOf, idsOf, inputOf, sharedPool, solveAll } from '../_support.js';
+import { caseOf, idsOf, inputOf, sharedPool, solveAll, termsOf } from '../_support.js';
 
 const pool = sharedPool();
 
@@ -16,33 +16,67 @@ function noEscalation(original: Json, recommended: Json | undefined): Obligation
 }
 
 describe('noEscalationObligations', () => {
-  it('states one obligation per service of new patterns, expected unsat, and none for a kept one', () => {
+  it('states one obligation per service of new wildcard patterns and one for all new literals, expected unsat, and none for a kept one', () => {
     expect(noEscalation([allow(['s3:Get*', 'iam:*', 'ec2:*'])], [allow(['s3:GetObject*', 'ec2:*', 'iam:GetUser'])]).map(({ id, claim, statement, title, expected, witnesses }) => ({ id, claim, statement, title, expected, witnesses }))).toEqual([
+      { id: 's0-no-escalation-literals', claim: 'no-escalation', statement: 0, title: 'statement 0: the 1 refined patterns without wildcards are matched by the original patterns', expected: 'unsat', witnesses: ['w'] },
       { id: 's0-no-escalation-s3', claim: 'no-escalation', statement: 0, title: 'statement 0: every string the refined patterns "s3:GetObject*" match, the original patterns match', expected: 'unsat', witnesses: ['w'] },
-      { id: 's0-no-escalation-iam', claim: 'no-escalation', statement: 0, title: 'statement 0: every string the refined patterns "iam:GetUser" match, the original patterns match', expected: 'unsat', witnesses: ['w'] },
     ]);
   });
 
-  it('asks about the new patterns of one service together', () => {
-    expect(noEscalation([allow('s3:Get*')], [allow(['s3:GetObject*', 's3:GetBucketAcl'])]).map(({ id, title }) => ({ id, title }))).toEqual([
-      { id: 's0-no-escalation-s3', title: 'statement 0: every string the refined patterns "s3:GetObject*", "s3:GetBucketAcl" match, the original patterns match' },
+  it('asks about the new wildcard patterns of one service together, and the literals apart', () => {
+    expect(noEscalation([allow('s3:Get*')], [allow(['s3:GetObject*', 's3:Get?ucket*', 's3:GetBucketAcl'])]).map(({ id, title }) => ({ id, title }))).toEqual([
+      { id: 's0-no-escalation-literals', title: 'statement 0: the 1 refined patterns without wildcards are matched by the original patterns' },
+      { id: 's0-no-escalation-s3', title: 'statement 0: every string the refined patterns "s3:GetObject*", "s3:Get?ucket*" match, the original patterns match' },
     ]);
+  });
+
+  it('states every new literal of every service in the one literal obligation, as the one string it matches, with the originals that can match it', () => {
+    const [literals] = noEscalation([allow(['s3:Get*', 'iam:*', '*:*Object'])], [allow(['S3:GetObject', 'iam:GetUser', 'ec2:RunInstances'])]);
+    expect({ id: literals!.id, lines: termsOf(literals!.script, 'escapes'), definitions: literals!.script.split('\n').filter((line) => line.startsWith('(define-fun o')) }).toEqual({
+      id: 's0-no-escalation-literals',
+      lines: [
+        '(escapes "s3:getobject" (or (str.in_re "s3:getobject" o0) (str.in_re "s3:getobject" o2)))',
+        '(escapes "iam:getuser" (or (str.in_re "iam:getuser" o1) (str.in_re "iam:getuser" o2)))',
+        '(escapes "ec2:runinstances" (str.in_re "ec2:runinstances" o2))',
+      ],
+      definitions: [
+        '(define-fun o0 () RegLan (re.++ (str.to_re "s3:get") re.all)) ; s3:Get*',
+        '(define-fun o1 () RegLan (re.++ (str.to_re "iam:") re.all)) ; iam:*',
+        '(define-fun o2 () RegLan (re.++ re.all (str.to_re ":") re.all (str.to_re "object"))) ; *:*Object',
+      ],
+    });
+  });
+
+  it('states a literal no original can match as escaping outright', () => {
+    const [literals] = noEscalation([allow('s3:Get*')], [allow(['s3:GetObject*', 'S3:Got'])]);
+    expect(termsOf(literals!.script, 'escapes')).toEqual(['(escapes "s3:got" false)']);
   });
 
   it('counts the patterns in the title when there are more than three', () => {
-    expect(noEscalation([allow('s3:Get*')], [allow(['s3:GetA', 's3:GetB', 's3:GetC', 's3:GetD'])]).map((obligation) => obligation.title)).toEqual([
+    expect(noEscalation([allow('s3:Get*')], [allow(['s3:GetA*', 's3:GetB*', 's3:GetC*', 's3:GetD*'])]).map((obligation) => obligation.title)).toEqual([
       'statement 0: every string the refined patterns (4, s3) match, the original patterns match',
     ]);
   });
 
-  it(`splits a service of more than ${CHUNK_SIZE} new patterns into chunks`, () => {
-    const patterns = Array.from({ length: CHUNK_SIZE + 1 }, (_, index) => `s3:GetObject${index}`);
+  it(`splits a service of more than ${CHUNK_SIZE} new wildcard patterns into chunks`, () => {
+    const patterns = Array.from({ length: CHUNK_SIZE + 1 }, (_, index) => `s3:GetObject${index}*`);
     expect(idsOf(noEscalation([allow('s3:Get*')], [allow(patterns)]))).toEqual(['s0-no-escalation-s3', 's0-no-escalation-s3.2']);
   });
 
-  it('states, for NotAction, one per service of original exclusions the recommendation does not keep', () => {
-    expect(noEscalation([allow(['s3:*', 'iam:GetUser'], 'NotAction')], [allow(['s3:*', 'iam:Get*'], 'NotAction')]).map(({ id, title }) => ({ id, title }))).toEqual([
-      { id: 's0-no-escalation-iam', title: 'statement 0: every string the original exclusions "iam:GetUser" match, the refined exclusions match' },
+  it(`keeps more than ${CHUNK_SIZE} new literals in the one literal obligation, a line each`, () => {
+    const patterns = Array.from({ length: CHUNK_SIZE + 1 }, (_, index) => `s3:GetObject${index}`);
+    const obligations = noEscalation([allow('s3:Get*')], [allow(patterns)]);
+    expect({ ids: idsOf(obligations), title: obligations[0]!.title, lines: termsOf(obligations[0]!.script, 'escapes').length }).toEqual({
+      ids: ['s0-no-escalation-literals'],
+      title: `statement 0: the ${CHUNK_SIZE + 1} refined patterns without wildcards are matched by the original patterns`,
+      lines: CHUNK_SIZE + 1,
+    });
+  });
+
+  it('states, for NotAction, the original exclusions the recommendation does not keep: literals together, wildcards per service', () => {
+    expect(noEscalation([allow(['s3:*', 'iam:GetUser', 'ec2:Describe*'], 'NotAction')], [allow(['s3:*', 'iam:Get*', 'ec2:*'], 'NotAction')]).map(({ id, title }) => ({ id, title }))).toEqual([
+      { id: 's0-no-escalation-literals', title: 'statement 0: the 1 original exclusions without wildcards are matched by the refined exclusions' },
+      { id: 's0-no-escalation-ec2', title: 'statement 0: every string the original exclusions "ec2:Describe*" match, the refined exclusions match' },
     ]);
   });
 
@@ -65,6 +99,12 @@ describe('noEscalationObligations', () => {
     ]);
   });
 
+  it('is proven for literals inside the originals, beyond the catalog too', async () => {
+    expect(await solveAll(pool(), noEscalation([allow(['s3:Get*', 'iam:*', '*:*Object'])], [allow(['S3:GetObject', 'iam:GetNothing', 'ec2:RunObject'])]))).toEqual([
+      { id: 's0-no-escalation-literals', status: 'unsat', verdict: 'proven' },
+    ]);
+  });
+
   it('is proven for patterns inside the originals, beyond the catalog too', async () => {
     expect(await solveAll(pool(), noEscalation([allow(['s3:Get*', 'iam:*'])], [allow(['s3:GetObject*', 's3:Get?ucket*', 'iam:Get*'])]))).toEqual([
       { id: 's0-no-escalation-s3', status: 'unsat', verdict: 'proven' },
@@ -82,9 +122,10 @@ describe('noEscalationObligations', () => {
     ]);
   });
 
-  it('is refuted by the one string a new literal outside the originals matches, naming that pattern among the others of its service', async () => {
-    expect(await solveAll(pool(), noEscalation([allow('s3:Get*')], [allow(['s3:GetObject*', 'S3:Got'])]))).toEqual([
-      { id: 's0-no-escalation-s3', status: 'sat', verdict: 'refuted', witnesses: ['s3:got'], example: 's3:got', explanation: 'refined pattern "S3:Got" matches "s3:got", which no original pattern matches' },
+  it('is refuted by the one string a new literal outside the originals matches, naming that pattern among the other literals', async () => {
+    expect(await solveAll(pool(), noEscalation([allow('s3:Get*')], [allow(['s3:GetObject*', 's3:GetBucketAcl', 'S3:Got', 'iam:GetUser'])]))).toEqual([
+      { id: 's0-no-escalation-literals', status: 'sat', verdict: 'refuted', witnesses: ['s3:got'], example: 's3:got', explanation: 'refined pattern "S3:Got" matches "s3:got", which no original pattern matches' },
+      { id: 's0-no-escalation-s3', status: 'unsat', verdict: 'proven' },
     ]);
   });
 
@@ -103,7 +144,7 @@ describe('noEscalationObligations', () => {
   it('is refuted under NotAction by a string an original exclusion excluded and the recommendation allows', async () => {
     expect(await solveAll(pool(), noEscalation([allow(['s3:*', 'iam:GetUser'], 'NotAction')], [allow(['s3:*'], 'NotAction')]))).toEqual([
       {
-        id: 's0-no-escalation-iam',
+        id: 's0-no-escalation-literals',
         status: 'sat',
         verdict: 'refuted',
         witnesses: ['iam:getuser'],
@@ -111,6 +152,11 @@ describe('noEscalationObligations', () => {
         explanation: 'original exclusion "iam:GetUser" excludes "iam:getuser", which the refined exclusions no longer exclude',
       },
     ]);
+  });
+
+  it('replays a literal obligation only for the lower-cased string of one of its literals that no original matches', () => {
+    const [literals] = noEscalation([allow('s3:Get*')], [allow(['S3:Got', 's3:GetObject', 'iam:GetUser'])]);
+    expect(['s3:got', 'iam:getuser', 's3:getobject', 'S3:Got', 's3:gotx', 'iam:listusers'].map((witness) => literals!.replay([witness]))).toEqual([true, true, false, false, false, false]);
   });
 
   it('replays a string a new pattern matches and no original does, in any case, and nothing else', () => {
