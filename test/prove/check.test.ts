@@ -5,7 +5,7 @@ import { check, overall, solvePlan, type CheckReport } from '../../src/prove/che
 import type { ClaimId } from '../../src/prove/claims.js';
 import { planObligations } from '../../src/prove/plan.js';
 import { allow, deny } from '../support.js';
-import { CATALOG, idsOf, inputOf, reportWithout, sharedPool, type InputOptions } from './_support.js';
+import { CATALOG, idsOf, inputOf, PARTED_CATALOG, reportWithout, sharedPool, type InputOptions } from './_support.js';
 
 const pool = sharedPool(2);
 
@@ -24,9 +24,9 @@ describe('check', () => {
     expect({ verdict: report.verdict, claims: report.claims.map(({ statement, claim, verdict, obligations }) => ({ statement, claim, verdict, obligations })) }).toEqual({
       verdict: 'proven',
       claims: [
-        { statement: 0, claim: 'exact', verdict: 'proven', obligations: 2 },
+        { statement: 0, claim: 'exact', verdict: 'proven', obligations: 1 },
         { statement: 0, claim: 'no-escalation', verdict: 'proven', obligations: 2 },
-        { statement: 0, claim: 'safety', verdict: 'proven', obligations: 2 },
+        { statement: 0, claim: 'safety', verdict: 'proven', obligations: 1 },
         { statement: 0, claim: 'minimality', verdict: 'proven', obligations: 2 },
         { statement: 0, claim: 'no-redundancy', verdict: 'proven', obligations: 2 },
         { statement: 1, claim: 'no-escalation', verdict: 'proven', obligations: 0 },
@@ -36,7 +36,23 @@ describe('check', () => {
 
   it('explains proven claims by their obligation count, or by what structure decided', async () => {
     const report = await checked(ORIGINAL, CORRECT);
-    expect(report.claims.map((claim) => claim.explanation)).toEqual(['2 obligations proven', '2 obligations proven', '2 obligations proven', '2 obligations proven', '2 obligations proven', 'Deny statement unchanged']);
+    expect(report.claims.map((claim) => claim.explanation)).toEqual(['1 obligation proven', '2 obligations proven', '1 obligation proven', '2 obligations proven', '2 obligations proven', 'Deny statement unchanged']);
+  });
+
+  it('asks claims 1 and 3 once per catalog part the statement reaches', async () => {
+    const report = await checked(ORIGINAL, CORRECT, { catalog: PARTED_CATALOG });
+    expect({
+      verdict: report.verdict,
+      parts: report.obligations.filter(({ obligation }) => obligation.claim === 'exact' || obligation.claim === 'safety').map(({ obligation, verdict }) => ({ id: obligation.id, part: obligation.part, verdict })),
+    }).toEqual({
+      verdict: 'proven',
+      parts: [
+        { id: 's0-exact-iam', part: 'iam', verdict: 'proven' },
+        { id: 's0-exact-s3', part: 's3', verdict: 'proven' },
+        { id: 's0-safety-iam', part: 'iam', verdict: 'proven' },
+        { id: 's0-safety-s3', part: 's3', verdict: 'proven' },
+      ],
+    });
   });
 
   it("gives a proven existence its solver's witness as the example", async () => {
@@ -61,11 +77,11 @@ describe('check', () => {
       catalog: CATALOG.identity,
       granularity: 'char',
       obligations: [
-        { id: 's0-exact-iam', status: 'unsat', verdict: 'proven' },
-        { id: 's0-no-escalation-iam', status: 'unsat', verdict: 'proven' },
-        { id: 's0-safety-iam', status: 'unsat', verdict: 'proven' },
-        { id: 's0-minimality-iam', status: 'sat', verdict: 'proven' },
-        { id: 's0-no-redundancy-iam', status: 'sat', verdict: 'proven' },
+        { id: 's0-exact-ec2..s3', status: 'unsat', verdict: 'proven' },
+        { id: 's0-no-escalation-literals', status: 'unsat', verdict: 'proven' },
+        { id: 's0-safety-ec2..s3', status: 'unsat', verdict: 'proven' },
+        { id: 's0-minimality-iam', status: 'unsat', verdict: 'proven' },
+        { id: 's0-no-redundancy-iam', status: 'unsat', verdict: 'proven' },
       ],
     });
   });
@@ -80,7 +96,7 @@ describe('check', () => {
       claim: 'exact',
       statement: 0,
       verdict: 'refuted',
-      obligations: 2,
+      obligations: 1,
       example: 's3:getobjectacl',
       explanation: 's3:GetObjectAcl is used and was allowed, but the recommendation no longer allows it',
     });
@@ -137,7 +153,7 @@ describe('check', () => {
     expect({ verdict: report.verdict, claims: report.claims.map(({ claim, verdict }) => ({ claim, verdict })), obligations: idsOf(report.obligations.map((result) => result.obligation)) }).toEqual({
       verdict: 'proven',
       claims: [{ claim: 'exact', verdict: 'proven' }],
-      obligations: ['s0-exact-s3'],
+      obligations: ['s0-exact-ec2..s3'],
     });
   });
 
@@ -161,7 +177,12 @@ describe('solvePlan', () => {
 });
 
 describe('summarize (through reports made without the solver)', () => {
-  const INPUT = inputOf([allow(['s3:Get*', 'iam:*'])], [allow(['s3:GetObject*', 'iam:GetUser'])]);
+  // On the catalog of several parts: claims 1 and 3 have an obligation each for iam and for s3.
+  const INPUT = inputOf([allow(['s3:Get*', 'iam:*'])], [allow(['s3:GetObject*', 'iam:GetUser'])], { catalog: PARTED_CATALOG });
+
+  it('refuses an answer for an obligation the plan does not have, so that no test answers nothing', () => {
+    expect(() => reportWithout(INPUT, { 's0-exact-ec2..s3': { status: 'timeout', timeMs: 50 } })).toThrow('reportWithout: the plan has no obligation s0-exact-ec2..s3');
+  });
 
   it('calls a claim unknown when an obligation timed out, naming it, and the whole check unknown', () => {
     const report = reportWithout(INPUT, { 's0-exact-s3': { status: 'timeout', timeMs: 50, reason: 'timeout' } });
@@ -182,7 +203,7 @@ describe('summarize (through reports made without the solver)', () => {
   });
 
   it('lets a refutation outweigh an unknown', () => {
-    const report = reportWithout(inputOf([allow('s3:Get*')], [allow('s3:GetObj*')]), { 's0-exact-s3': { status: 'timeout', timeMs: 50 } });
+    const report = reportWithout(inputOf([allow('s3:Get*')], [allow('s3:GetObj*')], { catalog: PARTED_CATALOG }), { 's0-exact-s3': { status: 'timeout', timeMs: 50 } });
     expect({ verdict: report.verdict, claims: report.claims.map(({ claim, verdict }) => ({ claim, verdict })) }).toEqual({
       verdict: 'refuted',
       claims: [
@@ -193,6 +214,34 @@ describe('summarize (through reports made without the solver)', () => {
         { claim: 'no-redundancy', verdict: 'proven' },
       ],
     });
+  });
+
+  it('gives a proven ground existence its first named witness as the example', () => {
+    expect(reportWithout(INPUT).claims.filter((claim) => claim.example !== undefined).map(({ claim, example }) => ({ claim, example }))).toEqual([
+      { claim: 'minimality', example: 's3:getbucketacl' },
+      { claim: 'no-redundancy', example: 's3:getobject' },
+    ]);
+  });
+
+  it('gives an existence that timed out no named witness, and calls it unknown', () => {
+    const report = reportWithout(INPUT, { 's0-minimality-s3': { status: 'timeout', timeMs: 50 } });
+    expect(report.claims.find((claim) => claim.claim === 'minimality')).toEqual({ claim: 'minimality', statement: 0, verdict: 'unknown', obligations: 2, explanation: 's0-minimality-s3: timeout' });
+  });
+
+  it('calls minimality unknown, not refuted, when the pattern a sat answer names fails replay', () => {
+    const report = reportWithout(INPUT, { 's0-minimality-s3': { status: 'sat', timeMs: 1, witnesses: ['s3:GetObject*'] } });
+    expect(report.claims.find((claim) => claim.claim === 'minimality')).toEqual({
+      claim: 'minimality',
+      statement: 0,
+      verdict: 'unknown',
+      obligations: 2,
+      explanation: `s0-minimality-s3: the solver's witness ["s3:GetObject*"] failed concrete replay`,
+    });
+  });
+
+  it('calls no redundancy unknown, not refuted, when the pattern a sat answer names fails replay', () => {
+    const report = reportWithout(INPUT, { 's0-no-redundancy-s3': { status: 'sat', timeMs: 1, witnesses: ['s3:GetObject*'] } });
+    expect(report.claims.find((claim) => claim.claim === 'no-redundancy')!.verdict).toBe('unknown');
   });
 
   it('keeps the time it is given and the pool it names', () => {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { checkReportJson, claimJson, obligationJson } from '../../src/prove/report-json.js';
 import { allow } from '../support.js';
-import { CATALOG, inputOf, reportWithout } from './_support.js';
+import { inputOf, PARTED_CATALOG, reportWithout } from './_support.js';
 
-const REPORT = reportWithout(inputOf([allow(['s3:Get*', 'iam:*'])], [allow(['s3:GetObject*', 'iam:GetUser'])]), { 's0-safety-iam': { status: 'timeout', timeMs: 50, reason: 'timeout' } }, { version: 'Z3 test', workers: 2 }, 1234.56);
+// On the catalog of several parts: claims 1 and 3 have an obligation each for iam and for s3.
+const REPORT = reportWithout(inputOf([allow(['s3:Get*', 'iam:*'])], [allow(['s3:GetObject*', 'iam:GetUser'])], { catalog: PARTED_CATALOG }), { 's0-safety-iam': { status: 'timeout', timeMs: 50, reason: 'timeout' } }, { version: 'Z3 test', workers: 2 }, 1234.56);
 const result = (id: string) => REPORT.obligations.find((entry) => entry.obligation.id === id)!;
 
 describe('claimJson', () => {
@@ -25,18 +26,40 @@ describe('claimJson', () => {
 });
 
 describe('obligationJson', () => {
-  it('writes an obligation with its outcome, keys in a fixed order, witnesses when sat', () => {
+  it('writes an obligation with its outcome, keys in a fixed order, the named witnesses of a proven existence', () => {
     expect(Object.entries(obligationJson(result('s0-minimality-iam')))).toEqual([
       ['id', 's0-minimality-iam'],
       ['claim', 'minimality'],
       ['statement', 0],
       ['title', 'statement 0: "iam:GetUser" not to "iam:*": no shorter prefix can stand'],
-      ['expected', 'sat'],
-      ['actual', 'sat'],
+      ['expected', 'unsat'],
+      ['actual', 'unsat'],
       ['verdict', 'proven'],
       ['witnesses', ['iam:listusers']],
       ['timeMs', 1],
     ]);
+  });
+
+  it('writes the part of a ground obligation after its statement, and no witnesses for a proven unsat without named ones', () => {
+    expect(Object.entries(obligationJson(result('s0-exact-s3')))).toEqual([
+      ['id', 's0-exact-s3'],
+      ['claim', 'exact'],
+      ['statement', 0],
+      ['part', 's3'],
+      ['title', 'statement 0: s3 actions allowed exactly when used and allowed before'],
+      ['expected', 'unsat'],
+      ['actual', 'unsat'],
+      ['verdict', 'proven'],
+      ['timeMs', 1],
+    ]);
+  });
+
+  it("writes a refuted existence's witness as the solver named it, not the candidates", () => {
+    const refuted = reportWithout(inputOf([allow('ec2:*', 'NotAction')], [allow(['ec2:*', 's3:GetBucketAcl', 'iam:ListUsers'], 'NotAction')]), {
+      's0-minimality-s3': { status: 'sat', timeMs: 1, witnesses: ['s3:GetBucketAcl'] },
+    });
+    const entry = obligationJson(refuted.obligations.find((item) => item.obligation.id === 's0-minimality-s3')!);
+    expect({ expected: entry.expected, actual: entry.actual, verdict: entry.verdict, witnesses: entry.witnesses }).toEqual({ expected: 'unsat', actual: 'sat', verdict: 'refuted', witnesses: ['s3:GetBucketAcl'] });
   });
 
   it('puts extra fields before the results, and notes why a verdict is unknown', () => {
@@ -44,6 +67,7 @@ describe('obligationJson', () => {
       ['id', 's0-safety-iam'],
       ['claim', 'safety'],
       ['statement', 0],
+      ['part', 'iam'],
       ['title', 'statement 0: no unused iam action is allowed'],
       ['file', 'obligations/s0-safety-iam.smt2'],
       ['expected', 'unsat'],
@@ -63,7 +87,7 @@ describe('checkReportJson', () => {
       verdict: 'unknown',
       solver: 'Z3 test',
       workers: 2,
-      catalog: CATALOG.identity,
+      catalog: PARTED_CATALOG.identity,
       granularity: 'word',
       timeMs: 1235,
     });

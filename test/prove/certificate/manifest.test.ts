@@ -4,7 +4,9 @@ import { buildManifest, CERTIFICATE_FORMAT, INPUT_FILES, obligationFile, sha256 
 import { checkInputOf } from '../../../src/prove/certificate/sources.js';
 import { obligationJson } from '../../../src/prove/report-json.js';
 import { TOOL_VERSION } from '../../../src/version.js';
-import { reportWithout, SERVICES, smallSources } from '../_support.js';
+import { loadPinnedCatalog } from '../../../src/catalog/load.js';
+import { catalogParts } from '../../../src/prove/obligations/parts.js';
+import { PARTED_CATALOG, reportWithout, SERVICES, smallSources } from '../_support.js';
 
 const SOURCES = smallSources();
 const REPORT = reportWithout(checkInputOf(SOURCES), {}, { version: 'Z3 test', workers: 2 }, 1234.6);
@@ -46,8 +48,53 @@ describe('buildManifest', () => {
     expect(MANIFEST.obligations).toEqual(REPORT.obligations.map((result) => obligationJson(result, { file: obligationFile(result.obligation.id), sha256: sha256(result.obligation.script) })));
   });
 
-  it('records the witnesses of a proven existence', () => {
-    expect(MANIFEST.obligations.find((entry) => entry.id === 's0-minimality-iam')).toMatchObject({ file: 'obligations/s0-minimality-iam.smt2', expected: 'sat', actual: 'sat', witnesses: ['iam:listusers'] });
+  it('records the witnesses of a proven existence: the candidates its ground file names', () => {
+    expect(MANIFEST.obligations.find((entry) => entry.id === 's0-minimality-iam')).toMatchObject({ file: 'obligations/s0-minimality-iam.smt2', expected: 'unsat', actual: 'unsat', verdict: 'proven', witnesses: ['iam:listusers'] });
+  });
+
+  it('records the catalog part of each ground obligation of claims 1 and 3, and none for the others', () => {
+    expect(MANIFEST.obligations.map(({ id, part }) => ({ id, part }))).toEqual(
+      REPORT.obligations.map(({ obligation }) => ({ id: obligation.id, part: obligation.claim === 'exact' || obligation.claim === 'safety' ? 'ec2..s3' : undefined })),
+    );
+  });
+
+  it("lists the catalog's parts with their first and last actions and sizes: the small catalog is one part", () => {
+    expect(MANIFEST.parts).toEqual([{ key: 'ec2..s3', first: 'ec2:describeinstances', last: 's3:putobject', actions: 10 }]);
+  });
+
+  it('lists parts that together are the catalog, in catalog order, each ground obligation naming one of them', () => {
+    const manifest = buildManifest({ ...SOURCES, catalog: PARTED_CATALOG }, reportWithout({ ...checkInputOf(SOURCES), catalog: PARTED_CATALOG }));
+    const actions = PARTED_CATALOG.lowerActions;
+    expect({
+      parts: manifest.parts,
+      total: manifest.parts.reduce((sum, part) => sum + part.actions, 0),
+      // Each part starts right after the one before it ends.
+      contiguous: manifest.parts.every((part, index) => actions.indexOf(part.first) === (index === 0 ? 0 : actions.indexOf(manifest.parts[index - 1]!.last) + 1)),
+      named: manifest.obligations.every((entry) => entry.part === undefined || manifest.parts.some((part) => part.key === entry.part)),
+    }).toEqual({
+      parts: [
+        { key: 'ec2', first: 'ec2:describeinstances', last: 'ec2:describeinstances', actions: 1 },
+        { key: 'fis', first: 'fis:do000', last: 'fis:do499', actions: 500 },
+        { key: 'iam', first: 'iam:getuser', last: 'iam:listusers', actions: 2 },
+        { key: 'kms', first: 'kms:do000', last: 'kms:do499', actions: 500 },
+        { key: 'kms.2', first: 'kms:do500', last: 'kms:do599', actions: 100 },
+        { key: 's3', first: 's3:getbucketacl', last: 's3:putobject', actions: 7 },
+      ],
+      total: PARTED_CATALOG.size,
+      contiguous: true,
+      named: true,
+    });
+  });
+
+  it("sums the pinned catalog's parts to its size, the last part ending at its last action", () => {
+    const pinned = loadPinnedCatalog();
+    const manifest = buildManifest({ ...SOURCES, catalog: pinned, catalogFile: undefined }, REPORT);
+    expect({
+      total: manifest.parts.reduce((sum, part) => sum + part.actions, 0),
+      first: manifest.parts[0]!.first,
+      last: manifest.parts[manifest.parts.length - 1]!.last,
+      keys: manifest.parts.map((part) => part.key),
+    }).toEqual({ total: pinned.size, first: pinned.lowerActions[0], last: pinned.lowerActions[pinned.size - 1], keys: catalogParts(pinned).map((part) => part.key) });
   });
 
   it('lists every obligation of the report, in order', () => {
