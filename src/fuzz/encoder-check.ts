@@ -1,0 +1,27 @@
+import type { Catalog } from '../catalog/catalog.js';
+import type { Policy } from '../policy/types.js';
+import type { ClaimId } from '../prove/claims.js';
+import type { Verdict } from '../prove/obligation.js';
+import type { SolverPool } from '../prove/solver/pool.js';
+import { compareEncoders, specificationCheck, type EncoderComparison } from '../prove/specification/index.js';
+import type { RefinementCase } from './refinement-case.js';
+
+/**
+ * The specification encoder's whole-catalog queries are only cheap on small catalogs: the
+ * campaign runs it on cases whose catalog has fewer actions than this (which also leaves out
+ * every case with a 1,000+ action service).
+ */
+export const SPECIFICATION_CATALOG_LIMIT = 300;
+
+export function specificationApplies(catalog: Catalog): boolean {
+  return catalog.size < SPECIFICATION_CATALOG_LIMIT;
+}
+
+/**
+ * Judges a recommendation of the case with the specification encoder and compares its verdicts
+ * with the checker's (`CheckReport.claims`, as `crossCheck` returns them).
+ */
+export async function encoderCheck(input: RefinementCase, recommended: Policy | undefined, checker: readonly { readonly statement: number; readonly claim: ClaimId; readonly verdict: Verdict }[], pool: SolverPool): Promise<EncoderComparison> {
+  const specification = await specificationCheck({ original: input.policy, unused: input.unused, catalog: input.catalog, recommended, granularity: input.granularity }, pool);
+  return compareEncoders(specification, checker);
+}
