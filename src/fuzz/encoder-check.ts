@@ -1,6 +1,7 @@
 import type { Catalog } from '../catalog/catalog.js';
 import type { Policy } from '../policy/types.js';
 import type { ClaimId } from '../prove/claims.js';
+import type { CheckInput } from '../prove/context.js';
 import type { Verdict } from '../prove/obligation.js';
 import type { SolverPool } from '../prove/solver/pool.js';
 import { compareEncoders, specificationCheck, type EncoderComparison } from '../prove/specification/index.js';
@@ -17,11 +18,16 @@ export function specificationApplies(catalog: Catalog): boolean {
   return catalog.size < SPECIFICATION_CATALOG_LIMIT;
 }
 
+type Verdicts = readonly { readonly statement: number; readonly claim: ClaimId; readonly verdict: Verdict }[];
+
+/** A second encoder to compare the checker with: `specificationCheck`, or (in tests) a deliberately wrong one. */
+export type SpecificationEncoder = (input: CheckInput, pool: SolverPool) => Promise<Verdicts>;
+
 /**
  * Judges a recommendation of the case with the specification encoder and compares its verdicts
  * with the checker's (`CheckReport.claims`, as `crossCheck` returns them).
  */
-export async function encoderCheck(input: RefinementCase, recommended: Policy | undefined, checker: readonly { readonly statement: number; readonly claim: ClaimId; readonly verdict: Verdict }[], pool: SolverPool): Promise<EncoderComparison> {
-  const specification = await specificationCheck({ original: input.policy, unused: input.unused, catalog: input.catalog, recommended, granularity: input.granularity }, pool);
+export async function encoderCheck(input: RefinementCase, recommended: Policy | undefined, checker: Verdicts, pool: SolverPool, encoder: SpecificationEncoder = specificationCheck): Promise<EncoderComparison> {
+  const specification = await encoder({ original: input.policy, unused: input.unused, catalog: input.catalog, recommended, granularity: input.granularity }, pool);
   return compareEncoders(specification, checker);
 }

@@ -6,7 +6,7 @@ import type { SolverPool } from '../prove/solver/pool.js';
 import { recommend } from '../recommend/recommend.js';
 import type { Recommender } from '../recommend/recommender.js';
 import { claimKey, crossCheck, oracleRefutations, type CrossCheck, type RefutedClaim } from './cross-check.js';
-import { encoderCheck, specificationApplies } from './encoder-check.js';
+import { encoderCheck, specificationApplies, type SpecificationEncoder } from './encoder-check.js';
 import { comparisonText, type ClaimComparison } from '../prove/specification/index.js';
 import { parseRecommendedPolicy } from '../policy/recommended.js';
 import { ALL_MUTANTS } from './mutants/all-mutants.js';
@@ -33,6 +33,8 @@ export interface FuzzCampaignOptions {
    * `SPECIFICATION_CATALOG_LIMIT` actions). Default 0.
    */
   readonly specShare?: number;
+  /** The encoder the checker is compared with; the specification encoder by default (tests give a wrong one). */
+  readonly specification?: SpecificationEncoder;
   /** Broken versions of each correct output that Z3 and the oracle must also agree on. Default: every output mutant. */
   readonly outputMutants?: readonly Mutant[];
   readonly constraints?: RefinementCaseConstraints;
@@ -124,7 +126,7 @@ const NO_SPECIFICATION: SpecificationCounts = { cases: 0, outputs: 0, claims: 0,
  */
 export async function runFuzzCampaign(options: FuzzCampaignOptions): Promise<FuzzCampaignResult> {
   const { runs, seed, pool, solverShare = 1, specShare = 0, onCase } = options;
-  const judgeCase = caseJudge(options.recommender ?? recommend, pool, options.outputMutants ?? ALL_MUTANTS);
+  const judgeCase = caseJudge(options.recommender ?? recommend, pool, options.outputMutants ?? ALL_MUTANTS, options.specification);
   const draw = fc.noBias(fc.integer({ min: 0, max: 999 }));
   // The specification draw comes last, so that the cases of a seed are the same with any share.
   const arbitrary = fc.tuple(refinementCaseArbitrary(options.constraints ?? CAMPAIGN_CONSTRAINTS), draw, fc.nat(), draw);
@@ -171,7 +173,7 @@ export async function runFuzzCampaign(options: FuzzCampaignOptions): Promise<Fuz
   return { ...base, failure };
 }
 
-function caseJudge(recommender: Recommender, pool: SolverPool | undefined, outputMutants: readonly Mutant[]) {
+function caseJudge(recommender: Recommender, pool: SolverPool | undefined, outputMutants: readonly Mutant[], encoder: SpecificationEncoder | undefined) {
   return async (input: RefinementCase, withSolver: boolean, mutantSeed: number, withSpec = false): Promise<CaseOutcome> => {
     const none = { obligations: 0, mutantsChecked: 0, specification: NO_SPECIFICATION };
     let recommended: JsonObject | undefined;
@@ -196,7 +198,7 @@ function caseJudge(recommender: Recommender, pool: SolverPool | undefined, outpu
     // The specification encoder on one output the checker judged: a disagreement is a failure, the counts add up.
     const encodersFailure = async (policy: Policy | undefined, cross: CrossCheck, what: string): Promise<{ failure: { kind: FailureKind; message: string }; encoders: readonly ClaimComparison[] } | undefined> => {
       if (!withSpec) return undefined;
-      const comparison = await encoderCheck(input, policy, cross.verdicts, pool);
+      const comparison = await encoderCheck(input, policy, cross.verdicts, pool, encoder);
       specification.outputs++;
       specification.claims += comparison.claims.length;
       specification.agreed += comparison.agreed;

@@ -10,12 +10,13 @@ import { sharedPool } from '../_support.js';
 const pool = sharedPool(2);
 
 /**
- * The article's example on its 2024 catalog (297 actions): iam-refine's recommendation, and the
- * wrong recommendations of `proofs/article` that between them refute each of the five claims.
+ * The article's example on its 2024 catalog (297 actions): two wrong recommendations of
+ * `proofs/article` that between them refute each of the five claims (the all-proven case is the
+ * unit tests' and the campaign's).
  * The specification encoder must refute exactly the claims the case expects, and agree with the
  * checker on every claim.
  */
-const CASES = ['2024-own', 'wrong-widened', 'wrong-covered'];
+const CASES = ['wrong-widened', 'wrong-covered'];
 
 describe('the specification encoder on the article', () => {
   it.each(CASES)('%s: refutes exactly the expected claims, as the checker does', async (name) => {
