@@ -6,8 +6,6 @@ import { ALL_RECOMMENDER_MUTANTS } from '../../src/fuzz/recommender-mutants/all-
 import type { SpecificationEncoder } from '../../src/fuzz/encoder-check.js';
 import { ALL_MUTANTS } from '../../src/fuzz/mutants/all-mutants.js';
 import { SolverPool } from '../../src/prove/solver/pool.js';
-import { specificationCheck } from '../../src/prove/specification/index.js';
-import { statementCases } from '../../src/prove/statement-case.js';
 import type { Recommender } from '../../src/recommend/recommender.js';
 import { recommend } from '../../src/recommend/recommend.js';
 import { FUZZ_SEED } from './_support/fuzz-parameters.js';
@@ -68,14 +66,14 @@ describe('the fuzz campaign', () => {
   }, 600_000);
 
   it('fails when the specification encoder and the checker disagree, with a small case and both verdict lists', async () => {
-    // A wrong second encoder: it proves claim 1 of every NotAction statement, whatever the truth.
-    const wrong: SpecificationEncoder = async (input, solvers) => (await specificationCheck(input, solvers)).map((item) => (item.claim === 'exact' && statementCases(input).cases.find((statement) => statement.index === item.statement)?.kind === 'NotAction' ? { ...item, verdict: 'proven' } : item));
-    const constraints = { catalog: { maxServices: 2, maxNamesPerService: 4, maxExtensionsPerService: 1 }, policy: { maxStatements: 1, notActionShare: 0.8 } };
+    // A wrong second encoder: it has nothing to check, so every claim holds for it.
+    const wrong: SpecificationEncoder = () => Promise.resolve([]);
+    const constraints = { catalog: { maxServices: 2, maxNamesPerService: 4, maxExtensionsPerService: 1 }, policy: { maxStatements: 1 } };
     const result = await runFuzzCampaign({ runs: 100, seed: FUZZ_SEED, pool, specShare: 1, specification: wrong, outputMutants: ALL_MUTANTS.filter((mutant) => mutant.name === 'drop-used-action'), constraints });
     const failure = result.failure!;
     expect(failure.kind).toBe('encoders-disagree');
-    expect(failure.message).toMatch(/the specification encoder and the checker disagree: statement \d+ exact: specification proven, checker refuted/);
-    expect(failure.encoders?.some((item) => item.claim === 'exact' && item.specification === 'proven' && item.checker === 'refuted')).toBe(true);
+    expect(failure.message).toMatch(/the specification encoder and the checker disagree: statement \d+ exact: specification absent, checker refuted/);
+    expect(failure.encoders?.some((item) => item.claim === 'exact' && item.specification === 'absent' && item.checker === 'refuted')).toBe(true);
     expect(Object.values(failure.case.catalog).flat().length).toBeLessThanOrEqual(4);
   }, 600_000);
 
