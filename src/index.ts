@@ -94,6 +94,7 @@ export { runMutationCampaign, type MutationCampaignOptions, type MutationCampaig
 export { ALL_RECOMMENDER_MUTANTS } from './fuzz/recommender-mutants/all-recommender-mutants.js';
 export { recommenderWith, type RecommenderMutant } from './fuzz/recommender-mutants/recommender-mutant.js';
 export { crossCheck, oracleRefutations, type CrossCheck, type RefutedClaim } from './fuzz/cross-check.js';
+export { specificationCheck, specificationPlan, compareEncoders, type SpecVerdict, type SpecQuery, type EncoderComparison, type ClaimComparison } from './prove/specification/index.js';
 export { fuzzReportText, fuzzReportJson, fuzzHeld, type FuzzReport } from './fuzz/campaign-report.js';
 export { refinementCaseArbitrary, type RefinementCaseConstraints } from './fuzz/refinement-case-arbitrary.js';
 export { refinementCaseFromJson, refinementCaseJson, type RefinementCase, type RefinementCaseJson } from './fuzz/refinement-case.js';

@@ -22,6 +22,7 @@ interface FuzzFlags {
   readonly format: 'text' | 'json';
   readonly granularity?: Granularity;
   readonly solverShare: number;
+  readonly specShare: number;
   readonly largeServices: boolean;
   readonly timeoutMs: number;
   readonly workers?: number;
@@ -40,6 +41,7 @@ export function fuzzCommand(): Command {
     .addOption(new Option('--format <format>', 'text for people, json for machines').choices(['text', 'json']).default('text'))
     .addOption(new Option('--granularity <granularity>', 'only this granularity (default: both, at random)').choices(['word', 'char']))
     .addOption(new Option('--solver-share <fraction>', 'the share of cases Z3 checks besides the oracle, from 0 to 1').argParser(fraction).default(1))
+    .addOption(new Option('--spec-share <fraction>', 'the share of the cases Z3 checks on a small catalog (under 300 actions) that the specification encoder checks too, which must agree with the checker').argParser(fraction).default(0.2))
     .option('--no-large-services', 'leave out the occasional service of 1,000+ actions (faster)')
     .addOption(timeoutOption())
     .addOption(workersOption())
@@ -56,6 +58,7 @@ export function fuzzCommand(): Command {
           recommender,
           pool,
           solverShare: flags.solverShare,
+          specShare: flags.specShare,
           constraints: { ...(flags.largeServices ? CAMPAIGN_CONSTRAINTS : {}), ...(flags.granularity === undefined ? {} : { granularity: flags.granularity }) },
           onCase: ({ failed }) => cases.advance({ failed }),
         });
@@ -81,6 +84,7 @@ function exitCodeOf(failure: ReturnType<typeof worstFailure>): number {
     case undefined:
       return EXIT.ok;
     case 'checker-disagrees':
+    case 'encoders-disagree':
       return EXIT.internal;
     case 'unknown':
       return EXIT.unknown;

@@ -1,7 +1,7 @@
 import type { Json, JsonObject } from '../input/json.js';
 import { claimInfo } from '../prove/claims.js';
 import type { RefutedClaim } from './cross-check.js';
-import { describeRefuted, type FailureKind, type FuzzCampaignResult } from './fuzz-campaign.js';
+import { describeRefuted, type FailureKind, type FuzzCampaignResult, type SpecificationCounts } from './fuzz-campaign.js';
 import type { MutantResult, MutationCampaignResult } from './mutation-campaign.js';
 
 /** A whole `iam-refine fuzz` run: the cross-checking campaign and, with `--mutants`, the mutation campaign. */
@@ -18,10 +18,11 @@ export function fuzzHeld(report: FuzzReport): boolean {
   return report.campaign.failure === undefined && (report.mutation === undefined || report.mutation.killed === report.mutation.total);
 }
 
-/** The one failure that decides the exit code, most serious first: a checker bug, an undecided claim, a wrong recommender or a surviving mutant. */
+/** The one failure that decides the exit code, most serious first: a checker bug (Z3 against the oracle, then the two encoders), an undecided claim, a wrong recommender or a surviving mutant. */
 export function worstFailure(report: FuzzReport): FailureKind | 'mutant-survived' | undefined {
   const kind = report.campaign.failure?.kind;
   if (kind === 'checker-disagrees' || report.mutation?.results.some((result) => result.checkerDisagrees)) return 'checker-disagrees';
+  if (kind === 'encoders-disagree') return kind;
   if (kind !== undefined) return kind;
   return report.mutation !== undefined && report.mutation.killed < report.mutation.total ? 'mutant-survived' : undefined;
 }
@@ -31,6 +32,7 @@ export function fuzzReportText(report: FuzzReport): string {
   const lines = [
     `fuzz: seed ${campaign.seed}, ${campaign.runs} cases, ${report.granularity === 'both' ? 'both granularities' : `${report.granularity} granularity`}, recommender ${report.recommender}`,
     `  ${campaign.cases} cases recommended and judged by the oracle; ${campaign.checked} checked by Z3 too (${campaign.obligations} obligations), and ${campaign.mutantsChecked} broken outputs of them`,
+    `  ${specificationLine(campaign.specification)}`,
   ];
   const { failure } = campaign;
   if (failure === undefined) {
@@ -43,11 +45,18 @@ export function fuzzReportText(report: FuzzReport): string {
       `  recommended: ${failure.recommended === undefined ? 'nothing (DETACH_POLICY)' : JSON.stringify(failure.recommended)}`,
       ...refutations('oracle', failure.oracle),
       ...(failure.checker === undefined ? [] : refutations('Z3', failure.checker)),
+      ...(failure.encoders === undefined ? [] : ['  verdicts (specification encoder / checker):', ...failure.encoders.map((item) => `    statement ${item.statement} ${item.claim}: ${item.specification} / ${item.checker}${item.specification === item.checker ? '' : '  <--'}`)]),
     );
   }
   if (report.mutation !== undefined) lines.push('', ...mutationLines(report.mutation));
   lines.push('', `verdict: ${fuzzHeld(report) ? 'HELD' : 'FAILED'}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** `specification encoder: 12 cases (80 outputs), 610 claims compared: 605 agreed, 5 undecided`. */
+export function specificationLine(counts: SpecificationCounts): string {
+  if (counts.cases === 0) return 'specification encoder: not run (--spec-share 0, or no case with a small catalog checked by Z3)';
+  return `specification encoder: ${counts.cases} cases (${counts.outputs} outputs, correct and broken), ${counts.claims} claims compared with the checker: ${counts.agreed} agreed, ${counts.undecided} undecided`;
 }
 
 function refutations(judge: string, claims: readonly RefutedClaim[]): string[] {

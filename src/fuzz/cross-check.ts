@@ -2,6 +2,7 @@ import { judge } from '../oracle/judge.js';
 import type { Policy } from '../policy/types.js';
 import { check } from '../prove/check.js';
 import type { ClaimId } from '../prove/claims.js';
+import type { Verdict } from '../prove/obligation.js';
 import type { Solver } from '../prove/solver/solver.js';
 import type { RefinementCase } from './refinement-case.js';
 
@@ -21,6 +22,8 @@ export interface CrossCheck {
   /** Claims the solver could not decide (a timeout, an unknown): never counted as proven. */
   readonly unknown: readonly string[];
   readonly obligations: number;
+  /** The checker's verdict on every claim it reports (its public result, `CheckReport.claims`). */
+  readonly verdicts: readonly { readonly statement: number; readonly claim: ClaimId; readonly verdict: Verdict }[];
   /** Whether both refute exactly the same claims of the same statements. */
   readonly agree: boolean;
 }
@@ -37,7 +40,8 @@ export async function crossCheck(input: RefinementCase, recommended: Policy | un
   const oracle = oracleRefutations(input, recommended);
   const checker = report.claims.flatMap((claim) => (claim.verdict === 'refuted' ? [refuted(claim)] : []));
   const unknown = report.claims.filter((claim) => claim.verdict === 'unknown').map((claim) => `${claimKey(claim)}: ${claim.explanation}`);
-  return { oracle, checker, unknown, obligations: report.obligations.length, agree: sameKeys(oracle, checker) };
+  const verdicts = report.claims.map(({ statement, claim, verdict }) => ({ statement, claim, verdict }));
+  return { oracle, checker, unknown, obligations: report.obligations.length, verdicts, agree: sameKeys(oracle, checker) };
 }
 
 /** `statement:claim`, the key two judges' refutations are compared by. */

@@ -5,7 +5,9 @@ import { claimInfo } from '../prove/claims.js';
 import type { Solver } from '../prove/solver/solver.js';
 import { recommend } from '../recommend/recommend.js';
 import type { Recommender } from '../recommend/recommender.js';
-import { claimKey, crossCheck, oracleRefutations, type RefutedClaim } from './cross-check.js';
+import { claimKey, crossCheck, oracleRefutations, type CrossCheck, type RefutedClaim } from './cross-check.js';
+import { encoderCheck, specificationApplies, type SpecificationEncoder } from './encoder-check.js';
+import { comparisonText, type ClaimComparison } from '../prove/specification/index.js';
 import { parseRecommendedPolicy } from '../policy/recommended.js';
 import { ALL_MUTANTS } from './mutants/all-mutants.js';
 import type { Mutant } from './mutants/mutant.js';
@@ -25,6 +27,14 @@ export interface FuzzCampaignOptions {
   readonly pool?: Solver;
   /** The share of cases, from 0 to 1, that Z3 checks besides the oracle. Default 1. */
   readonly solverShare?: number;
+  /**
+   * The share of the cases Z3 checks, from 0 to 1, that the specification encoder checks too
+   * (their correct output and its broken versions), where the catalog is small (under
+   * `SPECIFICATION_CATALOG_LIMIT` actions). Default 0.
+   */
+  readonly specShare?: number;
+  /** The encoder the checker is compared with; the specification encoder by default (tests give a wrong one). */
+  readonly specification?: SpecificationEncoder;
   /** Broken versions of each correct output that Z3 and the oracle must also agree on. Default: every output mutant. */
   readonly outputMutants?: readonly Mutant[];
   readonly constraints?: RefinementCaseConstraints;
@@ -43,10 +53,11 @@ export interface CaseProgress {
 /**
  * What went wrong on a case. `recommender-error`: it threw or refused; `invalid-output`: its
  * policy does not parse; `refuted`: a claim is false; `checker-disagrees`: Z3 and the oracle
- * refute different claims (a checker bug, whoever the recommender is); `unknown`: Z3 could not
- * decide a claim.
+ * refute different claims (a checker bug, whoever the recommender is); `encoders-disagree`: the
+ * checker and the specification encoder decide a claim differently (a bug in one of the two
+ * encoders); `unknown`: Z3 could not decide a claim.
  */
-export type FailureKind = 'recommender-error' | 'invalid-output' | 'refuted' | 'checker-disagrees' | 'unknown';
+export type FailureKind = 'recommender-error' | 'invalid-output' | 'refuted' | 'checker-disagrees' | 'encoders-disagree' | 'unknown';
 
 export interface CampaignFailure {
   readonly kind: FailureKind;
@@ -58,6 +69,8 @@ export interface CampaignFailure {
   readonly oracle: readonly RefutedClaim[];
   /** Z3's refutations of the shrunk case, when a pool was given. */
   readonly checker?: readonly RefutedClaim[];
+  /** For `encoders-disagree`: both encoders' verdicts on every claim of the output they disagree on. */
+  readonly encoders?: readonly ClaimComparison[];
   /** fast-check's seed and path: `fc.assert(..., { seed, path })` replays the failure. */
   readonly seed: number;
   readonly path: string;
@@ -73,7 +86,22 @@ export interface FuzzCampaignResult {
   readonly obligations: number;
   /** Broken outputs Z3 and the oracle were compared on. */
   readonly mutantsChecked: number;
+  /** The specification encoder beside the checker. */
+  readonly specification: SpecificationCounts;
   readonly failure?: CampaignFailure;
+}
+
+/** How often the specification encoder and the checker agreed. */
+export interface SpecificationCounts {
+  /** Cases the specification encoder judged (their correct output, and its broken versions). */
+  readonly cases: number;
+  /** Outputs judged, correct and broken. */
+  readonly outputs: number;
+  /** (statement, claim) verdicts compared. */
+  readonly claims: number;
+  readonly agreed: number;
+  /** Compared verdicts that one side or both left unknown (neither an agreement nor a disagreement). */
+  readonly undecided: number;
 }
 
 /** One case judged: what failed, if anything. */
@@ -82,9 +110,13 @@ interface CaseOutcome {
   readonly recommended?: JsonObject;
   readonly oracle: readonly RefutedClaim[];
   readonly checker?: readonly RefutedClaim[];
+  readonly encoders?: readonly ClaimComparison[];
   readonly obligations: number;
   readonly mutantsChecked: number;
+  readonly specification: SpecificationCounts;
 }
+
+const NO_SPECIFICATION: SpecificationCounts = { cases: 0, outputs: 0, claims: 0, agreed: 0, undecided: 0 };
 
 /**
  * The cross-checking campaign: on random cases, the recommender recommends, the concrete oracle
@@ -93,34 +125,40 @@ interface CaseOutcome {
  * fast-check to a small case, which is reported with both judges' refutations.
  */
 export async function runFuzzCampaign(options: FuzzCampaignOptions): Promise<FuzzCampaignResult> {
-  const { runs, seed, pool, solverShare = 1, onCase } = options;
-  const judgeCase = caseJudge(options.recommender ?? recommend, pool, options.outputMutants ?? ALL_MUTANTS);
-  const arbitrary = fc.tuple(refinementCaseArbitrary(options.constraints ?? CAMPAIGN_CONSTRAINTS), fc.noBias(fc.integer({ min: 0, max: 999 })), fc.nat());
+  const { runs, seed, pool, solverShare = 1, specShare = 0, onCase } = options;
+  const judgeCase = caseJudge(options.recommender ?? recommend, pool, options.outputMutants ?? ALL_MUTANTS, options.specification);
+  const draw = fc.noBias(fc.integer({ min: 0, max: 999 }));
+  // The specification draw comes last, so that the cases of a seed are the same with any share.
+  const arbitrary = fc.tuple(refinementCaseArbitrary(options.constraints ?? CAMPAIGN_CONSTRAINTS), draw, fc.nat(), draw);
   const totals = { cases: 0, checked: 0, obligations: 0, mutantsChecked: 0 };
+  const specification = { ...NO_SPECIFICATION };
   // Set by the first failure: fast-check shrinks it from then on.
   let firstFailure: FailureKind | undefined;
-  const property = fc.asyncProperty(arbitrary, async ([input, draw, mutantSeed]) => {
+  const property = fc.asyncProperty(arbitrary, async ([input, solverDraw, mutantSeed, specDraw]) => {
     // While a failure shrinks, Z3 checks every step of a failure only Z3 saw, and none of a failure
-    // the oracle saw (the smallest case is checked once, below).
-    const solverFailure = firstFailure === 'checker-disagrees' || firstFailure === 'unknown';
-    const withSolver = pool !== undefined && (firstFailure === undefined ? draw < solverShare * 1000 : solverFailure);
-    const outcome = await judgeCase(input, withSolver, mutantSeed);
+    // the oracle saw (the smallest case is checked once, below); the specification encoder every
+    // step of a disagreement between the encoders.
+    const solverFailure = firstFailure === 'checker-disagrees' || firstFailure === 'encoders-disagree' || firstFailure === 'unknown';
+    const withSolver = pool !== undefined && (firstFailure === undefined ? solverDraw < solverShare * 1000 : solverFailure);
+    const withSpec = withSolver && specificationApplies(input.catalog) && (firstFailure === undefined ? specDraw < specShare * 1000 : firstFailure === 'encoders-disagree');
+    const outcome = await judgeCase(input, withSolver, mutantSeed, withSpec);
     if (firstFailure === undefined) {
       totals.cases++;
       if (withSolver) totals.checked++;
       totals.obligations += outcome.obligations;
       totals.mutantsChecked += outcome.mutantsChecked;
+      for (const key of ['cases', 'outputs', 'claims', 'agreed', 'undecided'] as const) specification[key] += outcome.specification[key];
       onCase?.({ index: totals.cases - 1, checked: withSolver, failed: outcome.failure !== undefined });
       firstFailure = outcome.failure?.kind;
     }
     return outcome.failure === undefined;
   });
   const details = await fc.check(property, { seed, numRuns: runs, ...(options.path === undefined ? {} : { path: options.path }) });
-  const base = { seed, runs, ...totals };
+  const base = { seed, runs, ...totals, specification };
   if (!details.failed || details.counterexample === null) return base;
   const [input, , mutantSeed] = details.counterexample[0];
-  // The shrunk case once more, with Z3 whenever there is a pool, for the report.
-  const outcome = await judgeCase(input, pool !== undefined, mutantSeed);
+  // The shrunk case once more, with Z3 whenever there is a pool (and the specification encoder for its own failure), for the report.
+  const outcome = await judgeCase(input, pool !== undefined, mutantSeed, pool !== undefined && firstFailure === 'encoders-disagree' && specificationApplies(input.catalog));
   const failure: CampaignFailure = {
     kind: outcome.failure?.kind ?? 'refuted',
     message: outcome.failure?.message ?? String(details.errorInstance ?? 'the property failed'),
@@ -128,51 +166,72 @@ export async function runFuzzCampaign(options: FuzzCampaignOptions): Promise<Fuz
     ...(outcome.recommended === undefined ? {} : { recommended: outcome.recommended }),
     oracle: outcome.oracle,
     ...(outcome.checker === undefined ? {} : { checker: outcome.checker }),
+    ...(outcome.encoders === undefined ? {} : { encoders: outcome.encoders }),
     seed: details.seed,
     path: details.counterexamplePath ?? '',
   };
   return { ...base, failure };
 }
 
-function caseJudge(recommender: Recommender, pool: Solver | undefined, outputMutants: readonly Mutant[]) {
-  return async (input: RefinementCase, withSolver: boolean, mutantSeed: number): Promise<CaseOutcome> => {
+function caseJudge(recommender: Recommender, pool: Solver | undefined, outputMutants: readonly Mutant[], encoder: SpecificationEncoder | undefined) {
+  return async (input: RefinementCase, withSolver: boolean, mutantSeed: number, withSpec = false): Promise<CaseOutcome> => {
+    const none = { obligations: 0, mutantsChecked: 0, specification: NO_SPECIFICATION };
     let recommended: JsonObject | undefined;
     try {
       recommended = recommender(input.policy, input.unused, input.catalog, { granularity: input.granularity }).policy;
     } catch (error) {
-      return { failure: { kind: 'recommender-error', message: `the recommender failed: ${messageOf(error)}` }, oracle: [], obligations: 0, mutantsChecked: 0 };
+      return { failure: { kind: 'recommender-error', message: `the recommender failed: ${messageOf(error)}` }, oracle: [], ...none };
     }
     const kept = recommended === undefined ? {} : { recommended };
     let parsed: Policy | undefined;
     try {
       parsed = parseRecommendedPolicy(recommended);
     } catch (error) {
-      return { failure: { kind: 'invalid-output', message: `the recommended policy is not a valid policy: ${messageOf(error)}` }, ...kept, oracle: [], obligations: 0, mutantsChecked: 0 };
+      return { failure: { kind: 'invalid-output', message: `the recommended policy is not a valid policy: ${messageOf(error)}` }, ...kept, oracle: [], ...none };
     }
     const oracle = oracleRefutations(input, parsed);
     const refutedMessage = oracle.length === 0 ? undefined : `the recommendation breaks ${oracle.map(describeRefuted).join('; ')}`;
     if (!withSolver || pool === undefined) {
-      return { ...(refutedMessage === undefined ? {} : { failure: { kind: 'refuted' as const, message: refutedMessage } }), ...kept, oracle, obligations: 0, mutantsChecked: 0 };
+      return { ...(refutedMessage === undefined ? {} : { failure: { kind: 'refuted' as const, message: refutedMessage } }), ...kept, oracle, ...none };
     }
+    const specification = { ...NO_SPECIFICATION, cases: withSpec ? 1 : 0 };
+    // The specification encoder on one output the checker judged: a disagreement is a failure, the counts add up.
+    const encodersFailure = async (policy: Policy | undefined, cross: CrossCheck, what: string): Promise<{ failure: { kind: FailureKind; message: string }; encoders: readonly ClaimComparison[] } | undefined> => {
+      if (!withSpec) return undefined;
+      const comparison = await encoderCheck(input, policy, cross.verdicts, pool, encoder);
+      specification.outputs++;
+      specification.claims += comparison.claims.length;
+      specification.agreed += comparison.agreed;
+      specification.undecided += comparison.undecided;
+      if (comparison.disagreements.length === 0) return undefined;
+      const named = comparison.disagreements.map((item) => `statement ${item.statement} ${item.claim}: specification ${item.specification}, checker ${item.checker}`).join('; ');
+      return { failure: { kind: 'encoders-disagree', message: `on ${what}, the specification encoder and the checker disagree: ${named} (all claims: ${comparisonText(comparison)})` }, encoders: comparison.claims };
+    };
     const own = await crossCheck(input, parsed, pool);
     let obligations = own.obligations;
     const disagreement = checkerFailure(own, 'the recommendation');
-    if (disagreement !== undefined) return { failure: disagreement, ...kept, oracle, checker: own.checker, obligations, mutantsChecked: 0 };
-    if (refutedMessage !== undefined) return { failure: { kind: 'refuted', message: refutedMessage }, ...kept, oracle, checker: own.checker, obligations, mutantsChecked: 0 };
+    if (disagreement !== undefined) return { failure: disagreement, ...kept, oracle, checker: own.checker, obligations, mutantsChecked: 0, specification };
+    const encoders = await encodersFailure(parsed, own, 'the recommendation');
+    if (encoders !== undefined) return { ...encoders, ...kept, oracle, checker: own.checker, obligations, mutantsChecked: 0, specification };
+    if (refutedMessage !== undefined) return { failure: { kind: 'refuted', message: refutedMessage }, ...kept, oracle, checker: own.checker, obligations, mutantsChecked: 0, specification };
     // A correct output: its broken versions must be judged alike by both too.
     let mutantsChecked = 0;
     if (recommended !== undefined) {
       for (const mutant of outputMutants) {
         const mutation = mutant.apply({ original: input.policy, recommended, catalog: input.catalog, unused: input.unused, granularity: input.granularity, choose: chooserFrom(mutantSeed) });
         if (mutation === undefined) continue;
-        const broken = await crossCheck(input, parseRecommendedPolicy(mutation.recommended), pool);
+        const brokenPolicy = parseRecommendedPolicy(mutation.recommended);
+        const broken = await crossCheck(input, brokenPolicy, pool);
         obligations += broken.obligations;
         mutantsChecked++;
-        const failure = checkerFailure(broken, `output mutant ${mutant.name} (${mutation.change})`);
-        if (failure !== undefined) return { failure, ...kept, oracle: broken.oracle, checker: broken.checker, obligations, mutantsChecked };
+        const what = `output mutant ${mutant.name} (${mutation.change})`;
+        const failure = checkerFailure(broken, what);
+        if (failure !== undefined) return { failure, ...kept, oracle: broken.oracle, checker: broken.checker, obligations, mutantsChecked, specification };
+        const brokenEncoders = await encodersFailure(brokenPolicy, broken, what);
+        if (brokenEncoders !== undefined) return { ...brokenEncoders, ...kept, oracle: broken.oracle, checker: broken.checker, obligations, mutantsChecked, specification };
       }
     }
-    return { ...kept, oracle, checker: own.checker, obligations, mutantsChecked };
+    return { ...kept, oracle, checker: own.checker, obligations, mutantsChecked, specification };
   };
 }
 

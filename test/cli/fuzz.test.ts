@@ -24,7 +24,7 @@ const fuzz = (...options: string[]) => runCli('fuzz', '--seed', '11', '--workers
 interface FuzzJson {
   held: boolean;
   recommender: string;
-  campaign: { seed: number; runs: number; cases: number; checked: number; failure?: { kind: string; message: string; case: Record<string, unknown>; oracle: { claim: string }[]; checker?: { claim: string }[] } };
+  campaign: { seed: number; runs: number; cases: number; checked: number; specification: { cases: number; outputs: number; claims: number; agreed: number; undecided: number }; failure?: { kind: string; message: string; case: Record<string, unknown>; oracle: { claim: string }[]; checker?: { claim: string }[] } };
   mutation?: { killed: number; total: number; score: number; results: { name: string; killed: boolean; case: Record<string, unknown>; refuted: { claim: string }; breaks: string[] }[] };
 }
 
@@ -34,11 +34,12 @@ describe('fuzz command', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^fuzz: seed 11, 12 cases, both granularities, recommender iam-refine\n/);
     expect(stdout).toContain('12 cases recommended and judged by the oracle; 12 checked by Z3 too');
+    expect(stdout).toMatch(/\n {2}specification encoder: (not run \(|\d+ cases \(\d+ outputs, correct and broken\), \d+ claims compared with the checker: \d+ agreed, \d+ undecided\n)/);
     expect(stdout).toMatch(/\nverdict: HELD\n$/);
   });
 
-  it('prints the whole run as JSON with --format json, and checks only a share of cases with --solver-share', async () => {
-    const { code, stdout } = await fuzz('--runs', '40', '--solver-share', '0.25', '--format', 'json', '--granularity', 'char', '--no-large-services');
+  it('prints the whole run as JSON with --format json, and checks only a share of cases with --solver-share (and --spec-share)', async () => {
+    const { code, stdout } = await fuzz('--runs', '40', '--solver-share', '0.25', '--spec-share', '0.5', '--format', 'json', '--granularity', 'char', '--no-large-services');
     const report = JSON.parse(stdout) as FuzzJson;
     expect({ code, held: report.held, recommender: report.recommender, seed: report.campaign.seed, cases: report.campaign.cases, failure: report.campaign.failure }).toEqual({
       code: 0,
@@ -50,6 +51,11 @@ describe('fuzz command', () => {
     });
     expect(report.campaign.checked).toBeGreaterThan(0);
     expect(report.campaign.checked).toBeLessThan(40);
+    // The specification encoder judged some of the Z3-checked cases, and agreed with the checker on every claim it decided.
+    const { specification } = report.campaign;
+    expect(specification.cases).toBeGreaterThan(0);
+    expect(specification.cases).toBeLessThan(report.campaign.checked);
+    expect(specification.agreed + specification.undecided).toBe(specification.claims);
   });
 
   it("fails a user's recommender that ignores the unused set, with the refuted claim and a small replayable case", async () => {
