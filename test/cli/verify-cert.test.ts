@@ -39,12 +39,12 @@ describe('verify-cert command', () => {
 
   it('exits 1 naming the obligation file that was changed', async () => {
     const copy = copyOf('changed-smt2');
-    const file = join(copy, 'obligations', 's0-exact-s3.smt2');
+    const file = join(copy, 'obligations', 's0-exact-ec2..s3.smt2');
     writeFileSync(file, readFileSync(file, 'utf8').replace('(check-sat)', '(assert true)\n(check-sat)'));
     expect(await runCli('verify-cert', copy, '--workers', '1')).toEqual({
       code: 1,
       stdout: '',
-      stderr: `mismatch: ${copy}/obligations/s0-exact-s3.smt2: changed file (its sha256 differs from the manifest)\ncertificate ${copy}: INVALID (1 mismatch)\n`,
+      stderr: `mismatch: ${copy}/obligations/s0-exact-ec2..s3.smt2: changed file (its sha256 differs from the manifest)\ncertificate ${copy}: INVALID (1 mismatch)\n`,
     });
   });
 

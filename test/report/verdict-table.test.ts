@@ -8,10 +8,11 @@ const CORRECT = inputOf([allow(['s3:Get*', 'iam:*']), deny('ec2:*')], [allow(['s
 /** A dropped used action, an escalating literal, and (by the answers below) a timeout. */
 const WRONG = inputOf([allow(['s3:Get*', 'iam:*'])], [allow(['s3:GetObject', 's3:GetObjectTagging', 'iam:GetUser', 's3:Got'])]);
 const WRONG_ANSWERS = {
-  's0-exact-s3': { status: 'sat', timeMs: 1, witnesses: ['s3:getobjectacl'] },
-  's0-no-escalation-s3': { status: 'sat', timeMs: 1, witnesses: ['s3:got'] },
-  's0-safety-iam': { status: 'timeout', timeMs: 50, reason: 'timeout' },
-  's0-minimality-s3': { status: 'unsat', timeMs: 1 },
+  's0-exact-ec2..s3': { status: 'sat', timeMs: 1, witnesses: ['s3:getobjectacl'] },
+  's0-no-escalation-literals': { status: 'sat', timeMs: 1, witnesses: ['s3:got'] },
+  's0-safety-ec2..s3': { status: 'timeout', timeMs: 50, reason: 'timeout' },
+  // s3:GetObject's and s3:GetObjectTagging's parent s3:getobject* lies inside s3:Get*: no string outside it.
+  's0-minimality-outside': { status: 'unsat', timeMs: 1 },
 } as const;
 
 describe('verdictTable', () => {
@@ -19,13 +20,13 @@ describe('verdictTable', () => {
     expect(verdictTable(reportWithout(CORRECT), CATALOG)).toBe(
       [
         HEADER,
-        '  0     1 exact on the catalog  proven   2',
+        '  0     1 exact on the catalog  proven   1',
         '  0     2 no escalation         proven   2',
-        '  0     3 safety                proven   2',
+        '  0     3 safety                proven   1',
         '  0     4 minimality            proven   2            s3:GetBucketAcl',
         '  0     5 no redundancy         proven   2            s3:GetObject',
         '  1     2 no escalation         proven   0',
-        'verdict: PROVEN: 10 obligations in 1.23 s on 2 workers (Z3 test; catalog catalog file sha256:test-catalog; granularity word)',
+        'verdict: PROVEN: 8 obligations in 1.23 s on 2 workers (Z3 test; catalog catalog file sha256:test-catalog; granularity word)',
         '',
       ].join('\n'),
     );
@@ -35,25 +36,25 @@ describe('verdictTable', () => {
     expect(verdictTable(reportWithout(WRONG, WRONG_ANSWERS), CATALOG)).toBe(
       [
         HEADER,
-        '  0     1 exact on the catalog  refuted  2            s3:GetObjectAcl',
-        '  0     2 no escalation         refuted  2            "s3:got"',
-        '  0     3 safety                unknown  2',
+        '  0     1 exact on the catalog  refuted  1            s3:GetObjectAcl',
+        '  0     2 no escalation         refuted  1            "s3:got"',
+        '  0     3 safety                unknown  1',
         '  0     4 minimality            refuted  2            "s3:Got"',
         '  0     5 no redundancy         proven   2            s3:GetObject',
         '',
         'REFUTED: claim 1 (exact on the catalog), statement 0: s3:GetObjectAcl is used and was allowed, but the recommendation no longer allows it. Counterexample: s3:GetObjectAcl.',
         'REFUTED: claim 2 (no escalation), statement 0: refined pattern "s3:Got" matches "s3:got", which no original pattern matches. Counterexample: "s3:got".',
-        'UNKNOWN: claim 3 (safety), statement 0: s0-safety-iam: timeout.',
+        'UNKNOWN: claim 3 (safety), statement 0: s0-safety-ec2..s3: timeout.',
         'REFUTED: claim 4 (minimality), statement 0: "s3:Got" is not a catalog action the original statement allows. Counterexample: "s3:Got".',
-        'verdict: REFUTED: 10 obligations in 1.23 s on 2 workers (Z3 test; catalog catalog file sha256:test-catalog; granularity word)',
+        'verdict: REFUTED: 7 obligations in 1.23 s on 2 workers (Z3 test; catalog catalog file sha256:test-catalog; granularity word)',
         '',
       ].join('\n'),
     );
   });
 
   it('says UNKNOWN in the summary when nothing is refuted and something is unknown', () => {
-    const table = verdictTable(reportWithout(CORRECT, { 's0-exact-s3': { status: 'error', timeMs: 1, reason: 'out of memory' } }), CATALOG);
-    expect(table.split('\n').slice(-4)).toEqual(['', 'UNKNOWN: claim 1 (exact on the catalog), statement 0: s0-exact-s3: out of memory.', expect.stringMatching(/^verdict: UNKNOWN: 10 obligations /) as string, '']);
+    const table = verdictTable(reportWithout(CORRECT, { 's0-exact-ec2..s3': { status: 'error', timeMs: 1, reason: 'out of memory' } }), CATALOG);
+    expect(table.split('\n').slice(-4)).toEqual(['', 'UNKNOWN: claim 1 (exact on the catalog), statement 0: s0-exact-ec2..s3: out of memory.', expect.stringMatching(/^verdict: UNKNOWN: 8 obligations /) as string, '']);
   });
 
   it('writes one obligation and one worker in the singular, and the time in seconds', () => {
