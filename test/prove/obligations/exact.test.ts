@@ -184,6 +184,27 @@ describe('exactObligations', () => {
     ]);
   });
 
+  // Regression (see test/fuzz/checker-regressions.test.ts): under a dropped NotAction statement R allows nothing, so a
+  // used action no prefix fits is allowed by O only, and must be asked, not listed as allowed by both.
+  it('asks, for a dropped NotAction statement, about every action of every part, and is refuted by a used one outside every prefix', async () => {
+    const obligations = exact([allow('s3:*', 'NotAction')], undefined);
+    const ec2 = obligations.find((obligation) => obligation.id === 's0-exact-ec2')!;
+    expect({ lines: linesOf(ec2.script), listed: obligations.flatMap((obligation) => listedOf(obligation.script)) }).toEqual({
+      lines: ['(fails-at "ec2:describeinstances" false (not false) false)'],
+      listed: [],
+    });
+    expect(await solveAll(pool(), [ec2])).toEqual([
+      {
+        id: 's0-exact-ec2',
+        status: 'sat',
+        verdict: 'refuted',
+        witnesses: ['ec2:describeinstances'],
+        example: 'ec2:describeinstances',
+        explanation: 'ec2:DescribeInstances is used and was allowed, but the recommendation no longer allows it',
+      },
+    ]);
+  });
+
   it('replays a real counterexample and nothing else: not a rightly handled action, another part, or a string outside the catalog', () => {
     const obligation = s3Of([allow(['s3:GetObject', 's3:GetObjectTagging', 'iam:GetUser'])]);
     const replays = ['s3:getobjectacl', 's3:getobject', 's3:getbucketacl', 'iam:getuser', 's3:getobjectaclx'].map((witness) => obligation.replay([witness]));
