@@ -27,11 +27,12 @@ export function exactObligations(statement: StatementCase, input: CheckInput): O
       const usedRefined = new Set<number>();
       const lines: string[] = [];
       // Actions no pattern's prefix fits are decided by the statement's kind alone: listed, not asked.
+      // Not under a dropped NotAction statement: O allows them and R (nothing) does not, so each is asked.
       const unmatched: string[] = [];
       for (let index = part.from; index < part.to; index++) {
         const action = catalog.lowerActions[index]!;
         const isUnused = unused.actions.has(action);
-        if (!fitsAny(statement, action) && (statement.kind === 'Action' || !isUnused)) {
+        if (!fitsAny(statement, action) && (statement.kind === 'Action' || (!isUnused && statement.refined !== undefined))) {
           unmatched.push(action);
           continue;
         }
