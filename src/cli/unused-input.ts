@@ -36,6 +36,17 @@ export function asOfOption(): Option {
 }
 
 /** A `preAction` hook: none or several unused sources, or window options without --last-accessed, is a usage error (exit 2). */
+/** Adds the unused-input option group to a command, with the check that exactly one source is given. */
+export function withUnusedInput(command: Command): Command {
+  return command
+    .addOption(unusedFileOption())
+    .addOption(lastAccessedOption())
+    .addOption(usedOption())
+    .addOption(unusedDaysOption())
+    .addOption(asOfOption())
+    .hook('preAction', requireOneUnusedInput);
+}
+
 export function requireOneUnusedInput(_command: Command, action: Command): void {
   const flags = action.opts<UnusedFlags>();
   const given = [flags.unused, flags.lastAccessed, flags.used].filter((file) => file !== undefined).length;
