@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Vitest's default on two cores is one worker; many files wait on child processes and solver start-up.
+    maxWorkers: 2,
   },
 });

@@ -5,9 +5,15 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const KILL_AT = fileURLToPath(new URL('./kill-at.mjs', import.meta.url));
 
-/** Compiles `dist/` from the sources under test (incremental: a few seconds when it is current). */
+/**
+ * Compiles the sources under test into `dist-e2e/`, a build of its own: test files run in
+ * parallel, and rewriting `dist/` under another test's feet would make it flaky. (One folder
+ * below the root, like `dist/`, so that the package's own package.json is found.)
+ */
+export const E2E_DIST = 'dist-e2e';
+
 export function buildDist(): void {
-  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe' });
+  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json', '--outDir', E2E_DIST], { cwd: ROOT, stdio: 'pipe' });
 }
 
 export interface Run {
@@ -29,14 +35,14 @@ export interface RunOptions {
   readonly timeoutMs?: number;
 }
 
-/** `node dist/cli/bin.js ...argv` from the repository root, with the write counter preloaded. */
+/** `node dist-e2e/cli/bin.js ...argv` from the repository root, with the write counter preloaded. */
 export function runDist(argv: readonly string[], options: RunOptions = {}): Promise<Run> {
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.IAM_REFINE_DEBUG;
   if (options.killAtWrite !== undefined) env.IAM_REFINE_KILL_AT = String(options.killAtWrite);
   if (options.countTo !== undefined) env.IAM_REFINE_COUNT_TO = options.countTo;
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', KILL_AT, 'dist/cli/bin.js', ...argv], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', KILL_AT, `${E2E_DIST}/cli/bin.js`, ...argv], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const out: Buffer[] = [];
   const err: Buffer[] = [];
   child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
