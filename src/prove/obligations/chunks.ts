@@ -2,8 +2,6 @@ import type { PatternSet } from './pattern-set.js';
 
 /** At most this many patterns share one obligation: a small union keeps each query fast. */
 export const PATTERN_CAPACITY = 32;
-/** At most this many catalog actions share one ground obligation. */
-export const ACTION_CAPACITY = 400;
 /** Up to this many services, each gets obligations of its own: they read best in a certificate. */
 export const SEPARATE_SERVICES = 16;
 

@@ -18,8 +18,8 @@ import { allowsConcretely, allowsTerm, orLines, statementKindComment } from './t
  */
 export function exactObligations(statement: StatementCase, input: CheckInput): Obligation[] {
   const { catalog, unused } = input;
-  const prefixes = [...(statement.original.globs ?? []), ...(statement.refined?.globs ?? [])].map((glob) => glob.literalPrefix);
-  const reached = (part: CatalogPart): boolean => statement.kind === 'NotAction' || [...new Set(prefixes)].some((prefix) => partReaches(catalog, part, prefix));
+  const prefixes = [...new Set([...statement.original.globs, ...(statement.refined?.globs ?? [])].map((glob) => glob.literalPrefix))];
+  const reached = (part: CatalogPart): boolean => statement.kind === 'NotAction' || prefixes.some((prefix) => partReaches(catalog, part, prefix));
   return catalogParts(catalog)
     .filter(reached)
     .map((part) => {

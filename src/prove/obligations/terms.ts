@@ -29,11 +29,6 @@ export function allowedIndices(set: PatternSet, kind: ActionKey, catalog: Catalo
   return new Set([...catalog.actions.keys()].filter((index) => !matched.has(index)));
 }
 
-/** `(= w "...")`: the witness constant is this string. */
-export function witnessIs(subject: string, name = 'w'): string {
-  return `(= ${name} ${stringLiteral(subject)})`;
-}
-
 /**
  * Strings without upper-case ASCII letters. Matching lower-cases its subject, so asking about
  * lower-case strings only is the same as asking about all strings, and a witness the solver

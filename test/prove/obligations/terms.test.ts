@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PatternSet } from '../../../src/prove/obligations/pattern-set.js';
-import { allowedIndices, allowsConcretely, allowsTerm, orLines, lowerCaseDomain, witnessIs } from '../../../src/prove/obligations/terms.js';
+import { allowedIndices, allowsConcretely, allowsTerm, orLines, lowerCaseDomain } from '../../../src/prove/obligations/terms.js';
 import { CATALOG } from '../_support.js';
 
 const SET = new PatternSet('o', ['s3:Get*', 'iam:*', 's3:GetObject']);
@@ -52,12 +52,6 @@ describe('allowedIndices', () => {
 
   it('is the catalog actions no pattern matches, for NotAction', () => {
     expect(actionsOf(allowedIndices(new PatternSet('o', ['s3:*', 'iam:GetUser']), 'NotAction', CATALOG))).toEqual(['ec2:DescribeInstances', 'iam:ListUsers']);
-  });
-});
-
-describe('witnessIs', () => {
-  it('equates w, or the named constant, with the string', () => {
-    expect([witnessIs('s3:getobject'), witnessIs('s3:a"b', 'w_r3')]).toEqual(['(= w "s3:getobject")', '(= w_r3 "s3:a""b")']);
   });
 });
 
