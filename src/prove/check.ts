@@ -3,7 +3,7 @@ import type { Granularity } from '../catalog/tokenize.js';
 import { CLAIMS, type ClaimId } from './claims.js';
 import type { CheckInput } from './context.js';
 import { verdictOf, witnessesOf, type Obligation, type Outcome, type StructuralResult, type Verdict } from './obligation.js';
-import { planObligations, type Plan } from './plan.js';
+import { planBatches, type Plan } from './plan.js';
 import { SolverPool, type SolverPoolOptions } from './solver/pool.js';
 import type { Solver } from './solver/solver.js';
 
@@ -49,23 +49,41 @@ export interface CheckOptions extends SolverPoolOptions {
  */
 export async function check(input: CheckInput, options: CheckOptions = {}): Promise<CheckReport> {
   const started = performance.now();
-  const plan = planObligations(input);
   const pool = options.pool ?? (await SolverPool.start(options));
   try {
-    const results = await solvePlan(plan, pool);
+    const { plan, results } = await planAndSolve(input, pool);
     return summarize(input, plan, results, pool, performance.now() - started);
   } finally {
     if (options.pool === undefined) await pool.close();
   }
 }
 
+/**
+ * Plans the obligations and solves them, handing each batch to the pool as soon as it is
+ * planned: on a big policy, planning takes as long as solving on one worker, and the workers
+ * would otherwise wait for all of it.
+ */
+async function planAndSolve(input: CheckInput, pool: Solver): Promise<{ plan: Plan; results: ObligationResult[] }> {
+  const obligations: Obligation[] = [];
+  const structural: StructuralResult[] = [];
+  const pending: Promise<ObligationResult>[] = [];
+  for (const batch of planBatches(input)) {
+    obligations.push(...batch.obligations);
+    structural.push(...batch.structural);
+    pending.push(...batch.obligations.map((obligation) => solveOne(obligation, pool)));
+    // Let the pool hand the next queued obligation to a worker that has finished.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return { plan: { obligations, structural }, results: await Promise.all(pending) };
+}
+
 export async function solvePlan(plan: Plan, pool: Solver): Promise<ObligationResult[]> {
-  return Promise.all(
-    plan.obligations.map(async (obligation) => {
-      const outcome = await pool.solve(obligation.script, obligation.witnesses);
-      return { obligation, outcome, ...verdictOf(obligation, outcome) };
-    }),
-  );
+  return Promise.all(plan.obligations.map((obligation) => solveOne(obligation, pool)));
+}
+
+async function solveOne(obligation: Obligation, pool: Solver): Promise<ObligationResult> {
+  const outcome = await pool.solve(obligation.script, obligation.witnesses);
+  return { obligation, outcome, ...verdictOf(obligation, outcome) };
 }
 
 export function summarize(input: CheckInput, plan: Plan, results: readonly ObligationResult[], pool: { version: string; workers: number }, timeMs: number): CheckReport {

@@ -13,25 +13,39 @@ export interface Plan {
   readonly structural: readonly StructuralResult[];
 }
 
+/** A part of a plan: one claim of one statement, or what structure alone decided. */
+export interface PlanBatch {
+  readonly obligations: readonly Obligation[];
+  readonly structural: readonly StructuralResult[];
+}
+
 /**
  * Splits the five claims into small obligations, statement by statement and claim by claim.
  * A pure function of its input: the same input gives the same scripts, byte for byte, which is
  * what lets a certificate be re-derived and compared.
  */
 export function planObligations(input: CheckInput): Plan {
-  const { cases, structural } = statementCases(input);
   const obligations: Obligation[] = [];
-  const decided: StructuralResult[] = [...structural];
-  for (const statement of cases) {
-    const minimality = minimalityObligations(statement, input);
-    obligations.push(
-      ...exactObligations(statement, input),
-      ...noEscalationObligations(statement),
-      ...safetyObligations(statement, input),
-      ...minimality.obligations,
-      ...noRedundancyObligations(statement, input),
-    );
-    decided.push(...minimality.structural);
+  const structural: StructuralResult[] = [];
+  for (const batch of planBatches(input)) {
+    obligations.push(...batch.obligations);
+    structural.push(...batch.structural);
   }
-  return { obligations, structural: decided };
+  return { obligations, structural };
+}
+
+/**
+ * The same plan in batches, in the same order, for a caller that solves the first obligations
+ * while it plans the next ones.
+ */
+export function* planBatches(input: CheckInput): Generator<PlanBatch> {
+  const { cases, structural } = statementCases(input);
+  yield { obligations: [], structural };
+  for (const statement of cases) {
+    yield { obligations: exactObligations(statement, input), structural: [] };
+    yield { obligations: noEscalationObligations(statement), structural: [] };
+    yield { obligations: safetyObligations(statement, input), structural: [] };
+    yield minimalityObligations(statement, input);
+    yield { obligations: noRedundancyObligations(statement, input), structural: [] };
+  }
 }

@@ -9,7 +9,7 @@ import { renderScript } from '../smt/script.js';
 import { and, member, prefixRegex, regexUnion, stringLiteral } from '../smt/terms.js';
 import type { StatementCase } from '../statement-case.js';
 import { chunksByService, witnessName, type Chunk } from './chunks.js';
-import { definitions } from './pattern-set.js';
+import { definitions, predicates } from './pattern-set.js';
 import { allowedIndices, allowsTerm, lowerCaseDomain, orLines, statementKindComment } from './terms.js';
 
 /** How many new patterns one ground minimality obligation states: its lines are cheap, its fixed cost is not. */
@@ -153,7 +153,7 @@ function groundObligation(
           : 'unsat: at every line, the action is a used action the original allows, so the shorter exclusion would take it away and cannot stand.',
       ],
       declarations: [
-        ...definitions(statement.original, used),
+        ...predicates(statement.original, used),
         '(declare-const w String)',
         '(define-fun shortenable ((pattern String) (parent String) (a String) (unused Bool) (allowed-by-O Bool)) Bool',
         `  (and (= w pattern) (not (and (str.prefixof parent a) ${isAction ? 'unused' : '(not unused)'} allowed-by-O))))`,

@@ -4,7 +4,7 @@ import { renderScript } from '../smt/script.js';
 import { member, or, regexUnion, stringLiteral } from '../smt/terms.js';
 import type { StatementCase } from '../statement-case.js';
 import { chunksByService, type Chunk } from './chunks.js';
-import { definitions, type PatternSet } from './pattern-set.js';
+import { definitions, predicates, type PatternSet } from './pattern-set.js';
 import { lowerCaseDomain, orLines } from './terms.js';
 
 /**
@@ -40,7 +40,7 @@ function literalContainment(statement: StatementCase, inner: PatternSet, outer: 
     const subject = inner.globs[position]!.lower;
     const fitting = outer.fitting(subject);
     for (const index of fitting) used.add(index);
-    return `(escapes ${stringLiteral(subject)} ${or(fitting.map((index) => member(stringLiteral(subject), outer.name(index))))})`;
+    return `(escapes ${stringLiteral(subject)} ${or(fitting.map((index) => outer.applied(index, stringLiteral(subject))))})`;
   });
   return {
     id,
@@ -58,7 +58,7 @@ function literalContainment(statement: StatementCase, inner: PatternSet, outer: 
         `Each line: that string, and whether one of the ${isAction ? 'original patterns' : 'refined exclusions'} whose literal prefix it starts with matches it (no other can).`,
         'unsat: every one of them is matched.',
       ],
-      declarations: [...definitions(outer, used), '(declare-const w String)', '(define-fun escapes ((a String) (matched-by-outer Bool)) Bool (and (= w a) (not matched-by-outer)))'],
+      declarations: [...predicates(outer, used), '(declare-const w String)', '(define-fun escapes ((a String) (matched-by-outer Bool)) Bool (and (= w a) (not matched-by-outer)))'],
       assertions: [orLines(lines)],
     }),
     refutation: ([witness = '']) => {

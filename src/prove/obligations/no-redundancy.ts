@@ -1,10 +1,10 @@
 import type { CheckInput } from '../context.js';
 import type { Obligation } from '../obligation.js';
 import { renderScript } from '../smt/script.js';
-import { member, or, stringLiteral } from '../smt/terms.js';
+import { or, stringLiteral } from '../smt/terms.js';
 import type { StatementCase } from '../statement-case.js';
 import { chunksByService } from './chunks.js';
-import { definitions } from './pattern-set.js';
+import { predicates } from './pattern-set.js';
 import { orLines } from './terms.js';
 
 /** How many patterns one obligation states: its lines are cheap, its fixed cost is not. */
@@ -37,7 +37,7 @@ export function noRedundancyObligations(statement: StatementCase, input: CheckIn
       const others = refined.fitting(candidate).filter((index) => index !== position);
       for (const index of others) used.add(index);
       const literal = stringLiteral(candidate);
-      return `(covered ${stringLiteral(refined.texts[position]!)} ${literal} ${member(literal, refined.name(position))} ${or(others.map((index) => member(literal, refined.name(index))))})`;
+      return `(covered ${stringLiteral(refined.texts[position]!)} ${literal} ${refined.applied(position, literal)} ${or(others.map((index) => refined.applied(index, literal)))})`;
     });
     const texts = chunk.items.map((position) => JSON.stringify(refined.texts[position]));
     const id = `s${statement.index}-no-redundancy-${chunk.key}`;
@@ -61,7 +61,7 @@ export function noRedundancyObligations(statement: StatementCase, input: CheckIn
           'unsat: at every line, the pattern matches its action and no other pattern does.',
         ],
         declarations: [
-          ...definitions(refined, used),
+          ...predicates(refined, used),
           '(declare-const w String)',
           '(define-fun covered ((pattern String) (a String) (matched-by-it Bool) (matched-by-another Bool)) Bool',
           '  (and (= w pattern) (not (and matched-by-it (not matched-by-another)))))',

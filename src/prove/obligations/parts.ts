@@ -34,8 +34,25 @@ export function catalogParts(catalog: Catalog): readonly CatalogPart[] {
   return parts;
 }
 
-/** Whether some action of the part starts with `lowerPrefix`: only then can a pattern with that literal prefix match one. */
-export function partReaches(catalog: Catalog, part: CatalogPart, lowerPrefix: string): boolean {
-  const [from, to] = catalog.rangeWithPrefix(lowerPrefix);
-  return from < part.to && to > part.from && from < to;
+/**
+ * The parts holding an action that starts with one of `lowerPrefixes`: only there can a pattern
+ * with such a literal prefix match an action.
+ */
+export function partsReached(catalog: Catalog, lowerPrefixes: Iterable<string>): readonly CatalogPart[] {
+  const parts = catalogParts(catalog);
+  const reached = new Set<CatalogPart>();
+  for (const prefix of new Set(lowerPrefixes)) {
+    const [from, to] = catalog.rangeWithPrefix(prefix);
+    if (from >= to) continue;
+    // The first part that ends after `from`, then every part that starts before `to`.
+    let low = 0;
+    let high = parts.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (parts[middle]!.to <= from) low = middle + 1;
+      else high = middle;
+    }
+    for (let at = low; at < parts.length && parts[at]!.from < to; at++) reached.add(parts[at]!);
+  }
+  return parts.filter((part) => reached.has(part));
 }

@@ -1,6 +1,6 @@
 import { parseGlob, type Glob } from '../../glob/glob.js';
 import { globMatches } from '../../glob/match.js';
-import { patternRegex } from '../smt/terms.js';
+import { patternFormula, patternRegex } from '../smt/terms.js';
 
 /**
  * A statement's patterns as the encoder sees them: each gets a name in the script (`o3`, `r0`).
@@ -10,7 +10,8 @@ import { patternRegex } from '../smt/terms.js';
  */
 export class PatternSet {
   readonly globs: readonly Glob[];
-  private readonly byPrefix = new Map<string, number[]>();
+  /** The literal prefixes as a trie of characters: a subject's walk down it meets every prefix it starts with. */
+  private readonly prefixes: PrefixNode = { children: new Map(), patterns: [] };
 
   constructor(
     private readonly namePrefix: 'o' | 'r',
@@ -18,9 +19,13 @@ export class PatternSet {
   ) {
     this.globs = texts.map(parseGlob);
     this.globs.forEach((glob, index) => {
-      const list = this.byPrefix.get(glob.literalPrefix) ?? [];
-      list.push(index);
-      this.byPrefix.set(glob.literalPrefix, list);
+      let node = this.prefixes;
+      for (const char of glob.literalPrefix) {
+        let child = node.children.get(char);
+        if (child === undefined) node.children.set(char, (child = { children: new Map(), patterns: [] }));
+        node = child;
+      }
+      node.patterns.push(index);
     });
   }
 
@@ -32,11 +37,29 @@ export class PatternSet {
     return `(define-fun ${this.name(index)} () RegLan ${patternRegex(this.texts[index]!)}) ; ${this.texts[index]}`;
   }
 
+  /**
+   * The pattern as a predicate on strings, for files that ask about given strings: `(o3 "s3:getobject")`
+   * reads as "pattern o3 matches s3:getobject".
+   */
+  predicate(index: number): string {
+    return `(define-fun ${this.name(index)} ((a String)) Bool ${patternFormula(this.texts[index]!, 'a')}) ; ${this.texts[index]}`;
+  }
+
+  /** The pattern's predicate applied to an SMT-LIB string term. */
+  applied(index: number, subject: string): string {
+    return `(${this.name(index)} ${subject})`;
+  }
+
   /** The patterns that can match the lower-cased string `subject`, by their literal prefixes. */
   fitting(subject: string): number[] {
-    const fitting: number[] = [];
-    for (let length = 0; length <= subject.length; length++) fitting.push(...(this.byPrefix.get(subject.slice(0, length)) ?? []));
-    return fitting.sort((a, b) => a - b);
+    const fitting: number[] = [...this.prefixes.patterns];
+    let node: PrefixNode | undefined = this.prefixes;
+    for (const char of subject) {
+      node = node.children.get(char);
+      if (node === undefined) break;
+      fitting.push(...node.patterns);
+    }
+    return fitting.length > 1 ? fitting.sort((a, b) => a - b) : fitting;
   }
 
   /** The patterns that can share a string with the patterns starting with `lowerPrefix`. */
@@ -57,7 +80,17 @@ export class PatternSet {
   }
 }
 
-/** The `define-fun`s for the patterns a script uses, each once, in order. */
+/** The regular languages of the patterns a script uses (for files about every string), each once, in order. */
 export function definitions(set: PatternSet, used: Iterable<number>): string[] {
   return [...new Set(used)].sort((a, b) => a - b).map((index) => set.definition(index));
+}
+
+/** The predicates of the patterns a script uses (for files about given strings), each once, in order. */
+export function predicates(set: PatternSet, used: Iterable<number>): string[] {
+  return [...new Set(used)].sort((a, b) => a - b).map((index) => set.predicate(index));
+}
+
+interface PrefixNode {
+  readonly children: Map<string, PrefixNode>;
+  readonly patterns: number[];
 }

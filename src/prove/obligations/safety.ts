@@ -3,8 +3,8 @@ import type { Obligation } from '../obligation.js';
 import { renderScript } from '../smt/script.js';
 import { stringLiteral } from '../smt/terms.js';
 import type { StatementCase } from '../statement-case.js';
-import { catalogParts, partReaches } from './parts.js';
-import { definitions } from './pattern-set.js';
+import { catalogParts, partsReached } from './parts.js';
+import { predicates } from './pattern-set.js';
 import { allowsConcretely, allowsTerm, orLines, statementKindComment } from './terms.js';
 
 /**
@@ -16,10 +16,9 @@ export function safetyObligations(statement: StatementCase, input: CheckInput): 
   const { catalog, unused } = input;
   const refined = statement.refined;
   if (refined === undefined) return [];
-  const prefixes = [...new Set(refined.globs.map((glob) => glob.literalPrefix))];
   const obligations: Obligation[] = [];
-  for (const part of catalogParts(catalog)) {
-    if (statement.kind === 'Action' && !prefixes.some((prefix) => partReaches(catalog, part, prefix))) continue;
+  const parts = statement.kind === 'NotAction' ? catalogParts(catalog) : partsReached(catalog, refined.globs.map((glob) => glob.literalPrefix));
+  for (const part of parts) {
     const used = new Set<number>();
     const lines: string[] = [];
     for (let index = part.from; index < part.to; index++) {
@@ -46,7 +45,7 @@ export function safetyObligations(statement: StatementCase, input: CheckInput): 
           'Each line: an unused catalog action of the part, and whether R allows it (the patterns whose literal prefix it starts with).',
           'unsat: R allows none of them.',
         ],
-        declarations: [...definitions(refined, used), '(declare-const w String)', '(define-fun allowed-at ((a String) (allowed-by-R Bool)) Bool (and (= w a) allowed-by-R))'],
+        declarations: [...predicates(refined, used), '(declare-const w String)', '(define-fun allowed-at ((a String) (allowed-by-R Bool)) Bool (and (= w a) allowed-by-R))'],
         assertions: [orLines(lines)],
       }),
       refutation: ([witness = '']) => ({ example: witness, explanation: `unused action ${catalog.canonical(witness) ?? witness} is still allowed` }),

@@ -1,10 +1,11 @@
 import type { Catalog } from '../../catalog/catalog.js';
 import type { ActionKey } from '../../policy/types.js';
-import { member, not, or, stringLiteral } from '../smt/terms.js';
+import { not, or, stringLiteral } from '../smt/terms.js';
 import type { PatternSet } from './pattern-set.js';
 
 /**
- * Whether a statement allows the (lower-cased) string `subject`, as a ground term: `Action`
+ * Whether a statement allows the (lower-cased) string `subject`, as a ground term over the
+ * patterns' predicates: `Action`
  * allows what a pattern matches, `NotAction` what no pattern matches. The indices of the
  * patterns it mentions are added to `used`, so the script defines exactly those.
  */
@@ -12,7 +13,7 @@ export function allowsTerm(set: PatternSet | undefined, kind: ActionKey, subject
   if (set === undefined) return 'false';
   const fitting = set.fitting(subject);
   for (const index of fitting) used.add(index);
-  const matched = or(fitting.map((index) => member(stringLiteral(subject), set.name(index))));
+  const matched = or(fitting.map((index) => set.applied(index, stringLiteral(subject))));
   return kind === 'Action' ? matched : not(matched);
 }
 

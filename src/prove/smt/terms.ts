@@ -42,6 +42,23 @@ export function patternRegex(pattern: string): string {
   return parts.length === 1 ? parts[0]! : `(re.++ ${parts.join(' ')})`;
 }
 
+/**
+ * Whether the string `subject` matches a pattern, as a formula over `subject`: the regular
+ * language's membership where the pattern has an inner wildcard, and the shapes most patterns
+ * have written as what they mean (`s3:GetObject` is `=`, `s3:Get*` is `str.prefixof`, `*` is
+ * `true`), which Z3 decides for a ground string without building an automaton.
+ */
+export function patternFormula(pattern: string, subject: string): string {
+  const lower = lowerAscii(pattern);
+  const firstWildcard = lower.search(/[*?]/);
+  if (firstWildcard === -1) return `(= ${subject} ${stringLiteral(lower)})`;
+  if (/^[^*?]*\*+$/.test(lower)) {
+    const prefix = lower.slice(0, firstWildcard);
+    return prefix === '' ? 'true' : `(str.prefixof ${stringLiteral(prefix)} ${subject})`;
+  }
+  return member(subject, patternRegex(pattern));
+}
+
 /** `prefix*`: every string that starts with `prefix`. */
 export function prefixRegex(lowerPrefix: string): string {
   return lowerPrefix === '' ? 're.all' : `(re.++ (str.to_re ${stringLiteral(lowerPrefix)}) re.all)`;

@@ -38,16 +38,20 @@ const LBOOL = { false: -1, undefined: 0, true: 1 } as const;
 
 /**
  * Whether to solve in incremental mode: for an `unsat`-expected script whose patterns are all
- * literals or literal prefixes (`(str.to_re "...")`, `(re.++ (str.to_re "...") re.all)`), several
- * times faster; with a wildcard inside a pattern (`sagemaker:*HumanLoop`), measured twenty times
- * slower, and `sat`-expected scripts slower too.
+ * literals or literal prefixes (`(str.to_re "...")`, `(re.++ (str.to_re "...") re.all)`, or the
+ * predicates `=`, `str.prefixof`, `true`), several times faster; with a wildcard inside a pattern
+ * (`sagemaker:*HumanLoop`), measured twenty times slower, and `sat`-expected scripts slower too.
  */
 function incremental(script: string): boolean {
-  if (!/\(set-info :status unsat\)/.test(script)) return false;
+  if (!expectsUnsat(script)) return false;
   for (const [, regex = ''] of script.matchAll(/\(define-fun [^ ]+ \(\) RegLan (.*)\)(?: ;|$)/gm)) {
     if (!/^(?:re\.all|\(str\.to_re "(?:[^"]|"")*"\)|\(re\.\+\+ \(str\.to_re "(?:[^"]|"")*"\) re\.all\))$/.test(regex)) return false;
   }
-  return true;
+  return !/^\(define-fun [^ ]+ \(\(a String\)\) Bool \(str\.in_re /m.test(script);
+}
+
+function expectsUnsat(script: string): boolean {
+  return /\(set-info :status unsat\)/.test(script);
 }
 
 async function solve(job: number, script: string, timeoutMs: number, witnesses: readonly string[]): Promise<SolvedMessage> {
@@ -63,7 +67,13 @@ async function solve(job: number, script: string, timeoutMs: number, witnesses: 
     const error = Z3.get_error_code(context);
     if (error !== 0) return answer('error', Z3.get_error_msg(context, error));
     Z3.ast_vector_inc_ref(context, assertions);
-    for (let index = 0; index < Z3.ast_vector_size(context, assertions); index++) Z3.solver_assert(context, solver, Z3.ast_vector_get(context, assertions, index));
+    const count = Z3.ast_vector_size(context, assertions);
+    // A ground file (every line a catalog action and its facts) is decided by Z3's rewriter, the
+    // same simplifier its solver starts with, in a fraction of the solver's time: measured 4 to 7
+    // times less on the claim 1 files of `{"Action": "*"}`. Anything it cannot reduce to false
+    // goes to the solver as usual.
+    if (expectsUnsat(script) && (await refutedBySimplifier(context, assertions, count))) return answer('unsat');
+    for (let index = 0; index < count; index++) Z3.solver_assert(context, solver, Z3.ast_vector_get(context, assertions, index));
     const result = await Z3.solver_check(context, solver);
     if (result === LBOOL.false) return answer('unsat');
     if (result === LBOOL.undefined) return answer('unknown', Z3.solver_get_reason_unknown(context, solver));
@@ -75,6 +85,15 @@ async function solve(job: number, script: string, timeoutMs: number, witnesses: 
   } finally {
     Z3.del_context(context);
   }
+}
+
+/** Whether one of the assertions simplifies to `false`, which makes their conjunction unsatisfiable. */
+async function refutedBySimplifier(context: Parameters<typeof Z3.del_context>[0], assertions: Parameters<typeof Z3.ast_vector_get>[1], count: number): Promise<boolean> {
+  for (let index = 0; index < count; index++) {
+    const simplified = await Z3.simplify(context, Z3.ast_vector_get(context, assertions, index));
+    if (Z3.get_bool_value(context, simplified) === LBOOL.false) return true;
+  }
+  return false;
 }
 
 /** A string constant's value in the model, code point by code point (no escaping to undo). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Catalog } from '../../../src/catalog/catalog.js';
 import { loadPinnedCatalog } from '../../../src/catalog/load.js';
 import { actionService, SEPARATE_SERVICES } from '../../../src/prove/obligations/chunks.js';
-import { catalogParts, PART_CAPACITY, partReaches, type CatalogPart } from '../../../src/prove/obligations/parts.js';
+import { catalogParts, PART_CAPACITY, partsReached, type CatalogPart } from '../../../src/prove/obligations/parts.js';
 import { catalogOf } from '../../support.js';
 import { CATALOG, fillerActions, PARTED_CATALOG, SERVICES } from '../_support.js';
 
@@ -100,9 +100,8 @@ describe('catalogParts', () => {
   });
 });
 
-describe('partReaches', () => {
-  const parts = Object.fromEntries(catalogParts(PARTED_CATALOG).map((part) => [part.key, part]));
-  const reached = (prefix: string): string[] => Object.keys(parts).filter((key) => partReaches(PARTED_CATALOG, parts[key]!, prefix));
+describe('partsReached', () => {
+  const reached = (...prefixes: string[]): string[] => partsReached(PARTED_CATALOG, prefixes).map((part) => part.key);
 
   it('is true of the parts holding an action with the prefix, and no other', () => {
     // kms:Do000 to kms:Do499 make the part kms, kms:Do500 to kms:Do599 the part kms.2.
@@ -120,8 +119,12 @@ describe('partReaches', () => {
     expect([reached('s3:getz'), reached('iam:x'), reached('zzz')]).toEqual([[], [], []]);
   });
 
+  it('is the union over several prefixes, each part once, in catalog order', () => {
+    expect(reached('s3:get', 'kms:do5', 'iam:', 'zzz', 's3:')).toEqual(['iam', 'kms.2', 's3']);
+  });
+
   it('reaches the shared part of the small catalog through any of its services', () => {
     const [shared] = catalogParts(CATALOG);
-    expect(['ec2:', 'iam:getuser', 's3:', 'sqs:'].map((prefix) => partReaches(CATALOG, shared!, prefix))).toEqual([true, true, true, false]);
+    expect(['ec2:', 'iam:getuser', 's3:', 'sqs:'].map((prefix) => partsReached(CATALOG, [prefix]).includes(shared!))).toEqual([true, true, true, false]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseGlob } from '../../../src/glob/glob.js';
 import { globMatches } from '../../../src/glob/match.js';
-import { and, member, not, or, patternRegex, prefixRegex, regexUnion, stringLiteral } from '../../../src/prove/smt/terms.js';
+import { and, member, not, or, patternFormula, patternRegex, prefixRegex, regexUnion, stringLiteral } from '../../../src/prove/smt/terms.js';
 import { sharedPool } from '../_support.js';
 
 const pool = sharedPool();
@@ -68,6 +68,28 @@ describe('patternRegex', () => {
     const subjects = ['s3:getobject', 's3:getobjectacl', 's3:getbucketacl', 's3:getobjectaclx', 's3:get', 'iam:getuser', 's3:getobjacl'];
     const cases = patterns.flatMap((pattern) => subjects.map((subject) => ({ pattern, subject })));
     const answers = await Promise.all(cases.map(({ pattern, subject }) => holds(member(stringLiteral(subject), patternRegex(pattern)))));
+    expect(answers).toEqual(cases.map(({ pattern, subject }) => (globMatches(parseGlob(pattern), subject) ? 'sat' : 'unsat')));
+  });
+});
+
+describe('patternFormula', () => {
+  it.each([
+    ['is equality with the lower-cased literal for a pattern without wildcards', 'S3:GetObject', '(= a "s3:getobject")'],
+    ['is str.prefixof for a literal prefix and a trailing *', 's3:Get*', '(str.prefixof "s3:get" a)'],
+    ['is str.prefixof for a trailing **', 's3:Get**', '(str.prefixof "s3:get" a)'],
+    ['is true for a lone *', '*', 'true'],
+    ['is the regex membership with a wildcard inside', 's3:Get*Acl', '(str.in_re a (re.++ (str.to_re "s3:get") re.all (str.to_re "acl")))'],
+    ['is the regex membership for a trailing ?', 's3:GetObjec?', '(str.in_re a (re.++ (str.to_re "s3:getobjec") re.allchar))'],
+    ['escapes the literal like stringLiteral', 's3:a"b*', '(str.prefixof "s3:a""b" a)'],
+  ])('%s', (_, pattern, formula) => {
+    expect(patternFormula(pattern, 'a')).toBe(formula);
+  });
+
+  it('holds in Z3 of a string exactly when the concrete matcher matches it', async () => {
+    const patterns = ['s3:Get*', 's3:Get?bject', '*Acl', 's3:**Acl', '*', 'S3:GETOBJECT', 's3:Get*Acl?', 's3:Get**', ''];
+    const subjects = ['s3:getobject', 's3:getobjectacl', 's3:getbucketacl', 's3:get', 'iam:getuser', 's3:getobjacl', ''];
+    const cases = patterns.flatMap((pattern) => subjects.map((subject) => ({ pattern, subject })));
+    const answers = await Promise.all(cases.map(({ pattern, subject }) => holds(patternFormula(pattern, stringLiteral(subject)))));
     expect(answers).toEqual(cases.map(({ pattern, subject }) => (globMatches(parseGlob(pattern), subject) ? 'sat' : 'unsat')));
   });
 });
