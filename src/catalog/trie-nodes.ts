@@ -9,18 +9,14 @@ import { lowerAscii } from '../glob/glob.js';
  * the whole catalog for `NotAction` exclusions (`members` undefined).
  */
 export class TrieNodes {
-  private readonly nodes = new Set<string>();
+  private readonly nodes: ReadonlySet<string>;
 
   constructor(
     private readonly catalog: Catalog,
     private readonly granularity: Granularity,
     private readonly members: ReadonlySet<number> | undefined,
   ) {
-    for (let index = 0; index < catalog.size; index++) {
-      if (members !== undefined && !members.has(index)) continue;
-      const lower = catalog.lowerActions[index]!;
-      for (const cut of tokenBoundaries(catalog.actions[index]!, granularity)) this.nodes.add(lower.slice(0, cut));
-    }
+    this.nodes = members === undefined ? wholeCatalogNodes(catalog, granularity) : nodesOf(catalog, granularity, members);
   }
 
   isNode(prefix: string): boolean {
@@ -74,4 +70,24 @@ export class TrieNodes {
     for (let up = this.parent(node); up !== '' && this.cover(up) === 1; up = this.parent(node)) node = up;
     return this.parent(node);
   }
+}
+
+function nodesOf(catalog: Catalog, granularity: Granularity, members: Iterable<number>): Set<string> {
+  const nodes = new Set<string>();
+  for (const index of members) {
+    const lower = catalog.lowerActions[index]!;
+    for (const cut of tokenBoundaries(catalog.actions[index]!, granularity)) nodes.add(lower.slice(0, cut));
+  }
+  return nodes;
+}
+
+/** The whole catalog's nodes, made once per catalog and granularity: every `NotAction` statement asks for them. */
+const wholeCatalog = new WeakMap<Catalog, Map<Granularity, ReadonlySet<string>>>();
+
+function wholeCatalogNodes(catalog: Catalog, granularity: Granularity): ReadonlySet<string> {
+  const byGranularity = wholeCatalog.get(catalog) ?? new Map<Granularity, ReadonlySet<string>>();
+  wholeCatalog.set(catalog, byGranularity);
+  let nodes = byGranularity.get(granularity);
+  if (nodes === undefined) byGranularity.set(granularity, (nodes = nodesOf(catalog, granularity, catalog.lowerActions.keys())));
+  return nodes;
 }
