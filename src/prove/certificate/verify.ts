@@ -50,6 +50,7 @@ export async function verifyCertificate(directory: string, options: SolverPoolOp
     unused: read(INPUT_FILES.unused),
     recommended: read(INPUT_FILES.recommended),
     recommendedBy: manifest.inputs.recommended.by,
+    ...(typeof manifest.inputs.recommended.existingPolicyId === 'string' ? { existingPolicyId: manifest.inputs.recommended.existingPolicyId } : {}),
     catalog,
     catalogFile: manifest.inputs.catalog === undefined ? undefined : read(INPUT_FILES.catalog),
     granularity: manifest.granularity,
