@@ -93,12 +93,12 @@ function chooseSteps(steps: readonly Step[], source: string, choice: Recommended
     return chosen;
   }
   if (ids.length <= 1) return steps;
-  throw new InputError(source, ['recommendedSteps'], `steps for ${ids.length} policies; choose one with --existing-policy-id: ${describeIds(ids)}`);
+  const named = ids.map(describeId);
+  throw new InputError(source, ['recommendedSteps'], `steps for ${ids.length} policies (${[...named.slice(0, -1), `and ${named.at(-1)!}`].join(', ')}): choose one with --existing-policy-id`);
 }
 
 function describeIds(ids: readonly (string | undefined)[]): string {
-  if (ids.length === 0) return 'the response has no steps';
-  return `the response has steps for ${ids.map(describeId).join(', ')}`;
+  return ids.length === 0 ? 'the response has no steps' : `the response has steps for ${ids.map(describeId).join(', ')}`;
 }
 
 function describeId(id: string | undefined): string {

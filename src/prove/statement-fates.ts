@@ -28,7 +28,7 @@ export function statementFates(input: CheckInput): StatementFate[] {
       return { ...base, fate: 'dropped', reason };
     }
     if (samePatterns(original.patterns, refined.patterns)) {
-      const reason = original.effect === 'Deny' ? 'a Deny statement: refinement narrows only what is allowed' : unused === 0 ? 'it allows no unused action' : `left as written although it allows ${unused} unused action${unused === 1 ? '' : 's'}`;
+      const reason = original.effect === 'Deny' ? 'a Deny statement: refinement narrows only what is allowed' : unused === 0 ? 'it allows no unused action' : `it still allows ${unused} unused action${unused === 1 ? '' : 's'}`;
       return { ...base, fate: 'unchanged', reason };
     }
     return { ...base, fate: 'refined', reason: undefined };

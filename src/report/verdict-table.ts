@@ -14,7 +14,7 @@ export function verdictTable(report: CheckReport, catalog: Catalog): string {
     const info = claimInfo(claim.claim);
     return [statementCell(report, claim.statement), `${info.number} ${info.title}`, claim.verdict, String(claim.obligations), spell(claim.example)];
   });
-  const header = ['statement', 'claim', 'verdict', 'obligations', 'witness / counterexample'];
+  const header = ['stmt', 'claim', 'verdict', 'obligations', 'witness / counterexample'];
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
   const line = (cells: readonly string[]): string => `  ${cells.map((cell, column) => cell.padEnd(widths[column]!)).join('  ')}`.trimEnd();
   const problems = problemLines(report, catalog);
