@@ -1,10 +1,8 @@
 import { InputError } from '../input/input-error.js';
 import { describeJsonType, isJsonObject, type Json, type JsonObject } from '../input/json.js';
 import type { JsonPath } from '../input/json-path.js';
-import { JsonSyntaxError, parseJson } from '../input/parse-json.js';
-import { parsePolicy } from '../policy/parse.js';
+import { parseDocumentAt } from '../policy/document.js';
 import type { Policy } from '../policy/types.js';
-import { parseNested } from './nested.js';
 
 export type PrincipalKind = 'role' | 'user' | 'group';
 
@@ -109,7 +107,7 @@ function stringAt(object: JsonObject, key: string, path: JsonPath, fail: Fail): 
 function parsePrincipal(item: JsonObject, path: JsonPath, kind: PrincipalKind, nameKey: string, inlineKey: string, source: string, fail: Fail): Principal {
   const inline = listAt(item, [...path, inlineKey], fail).map((entry, index) => {
     const entryPath = [...path, inlineKey, index];
-    return { name: stringAt(entry, 'PolicyName', entryPath, fail), document: parseDocument(entry.PolicyDocument, [...entryPath, 'PolicyDocument'], source, fail) };
+    return { name: stringAt(entry, 'PolicyName', entryPath, fail), document: parseDocument(entry.PolicyDocument, [...entryPath, 'PolicyDocument'], source) };
   });
   const attached = listAt(item, [...path, 'AttachedManagedPolicies'], fail).map((entry, index) => {
     const entryPath = [...path, 'AttachedManagedPolicies', index];
@@ -134,27 +132,11 @@ function parseManaged(item: JsonObject, path: JsonPath, source: string, fail: Fa
     arn,
     awsManaged: isAwsManagedArn(arn),
     updatedAt: typeof updatedAt === 'string' ? updatedAt : undefined,
-    document: parseDocument(versions[defaultIndex]!.Document, [...versionPath, 'Document'], source, fail),
+    document: parseDocument(versions[defaultIndex]!.Document, [...versionPath, 'Document'], source),
   };
 }
 
 /** A document as an object, or as the API sends it: a URL-encoded JSON string. */
-function parseDocument(value: Json | undefined, path: JsonPath, source: string, fail: Fail): PolicyDocument {
-  if (value === undefined) return fail(path, 'missing');
-  let document: Json = value;
-  if (typeof value === 'string') {
-    let text: string;
-    try {
-      text = decodeURIComponent(value);
-    } catch {
-      return fail(path, 'expected a URL-encoded policy document, but it is not valid URL encoding');
-    }
-    try {
-      document = parseJson(text);
-    } catch (error) {
-      if (error instanceof JsonSyntaxError) return fail(path, `the decoded policy document is not valid JSON: ${error.message}`);
-      throw error;
-    }
-  }
-  return { policy: parseNested(source, path, () => parsePolicy(document, source)), path };
+function parseDocument(value: Json | undefined, path: JsonPath, source: string): PolicyDocument {
+  return { policy: parseDocumentAt(value, path, source), path };
 }

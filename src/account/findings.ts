@@ -4,7 +4,7 @@ import { parseUnusedEntries } from '../findings/parse.js';
 import { InputError } from '../input/input-error.js';
 import { describeJsonType, isJsonObject, type Json, type JsonObject } from '../input/json.js';
 import type { JsonPath } from '../input/json-path.js';
-import { parseNested } from './nested.js';
+import { parseNested } from '../input/nested.js';
 
 /** A finding's place in the inputs: the file and the JSON path of its response. */
 export interface FindingPlace {

@@ -1,27 +1,30 @@
 import { describeCatalog } from '../catalog/catalog.js';
 import { formatJsonPath } from '../input/json-path.js';
 import type { Json, JsonObject } from '../input/json.js';
-import { compactJson } from '../policy/print.js';
-import { accessAnalyzerReport } from '../report/access-analyzer.js';
+import { findingRecommendationResponse, recommendedStepsOf, refinementSection } from '../report/access-analyzer.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { policyFiles } from './layout.js';
 import { proofKey, type AccountProofs, type PolicyProof } from './prove.js';
 import type { AccountResult, PolicyResult, PrincipalResult } from './refine.js';
 
+/** When the run started and ended (ISO 8601): a response's `startedAt` and `completedAt`. */
+export interface RunTimes {
+  readonly startedAt: string;
+  readonly completedAt: string;
+}
+
 /**
- * One principal's recommendation in the shape of Access Analyzer's `GetFindingRecommendation`
- * response: one `unusedPermissionsRecommendedStep` per policy to change (one per part of a split
- * policy), then, beside it, what iam-refine adds: per policy the outcome, the sizes against the
- * quota, the actions removed, the files, the proof, and how to apply the step.
+ * One principal's recommendation as a complete `GetFindingRecommendation` response: for each
+ * policy to change, in the principal's order, its `CREATE_POLICY` steps (one per part of a split
+ * policy) and the paired `DETACH_POLICY`, or `DETACH_POLICY` alone; then, beside it, what
+ * iam-refine adds: per policy the outcome, the sizes against the quota, the actions removed, the
+ * files, the proof, and how to apply the step.
  */
-export function principalReport(account: AccountResult, index: number, proofs: AccountProofs | undefined): JsonObject {
+export function principalReport(account: AccountResult, index: number, proofs: AccountProofs | undefined, times: RunTimes): JsonObject {
   const result = account.principals[index]!;
   const steps = result.policies.flatMap((policy) => stepsOf(policy));
   return {
-    resourceArn: result.principal.arn,
-    recommendationType: 'UnusedPermissionRecommendation',
-    status: 'SUCCEEDED',
-    recommendedSteps: steps,
+    ...findingRecommendationResponse({ resourceArn: result.principal.arn, ...times }, steps),
     principal: { kind: result.principal.kind, name: result.principal.name, findingIds: [...result.findingIds] },
     tool: `${TOOL_NAME} ${TOOL_VERSION}`,
     catalog: { ...account.catalog },
@@ -38,11 +41,8 @@ function withoutStep(result: PrincipalResult): string[] {
 }
 
 function stepsOf(policy: PolicyResult): JsonObject[] {
-  const updated: JsonObject = policy.policyUpdatedAt === undefined ? {} : { policyUpdatedAt: policy.policyUpdatedAt };
-  if (policy.outcome === 'detach') return [{ unusedPermissionsRecommendedStep: { recommendedAction: 'DETACH_POLICY', existingPolicyId: policy.existingPolicyId } }];
-  return policy.create.map((document) => ({
-    unusedPermissionsRecommendedStep: { recommendedAction: 'CREATE_POLICY', existingPolicyId: policy.existingPolicyId, ...updated, recommendedPolicy: compactJson(document) },
-  }));
+  if (policy.outcome !== 'detach' && policy.create.length === 0) return [];
+  return recommendedStepsOf(policy);
 }
 
 function policySection(result: PrincipalResult, policy: PolicyResult, proof: PolicyProof | undefined): JsonObject {
@@ -61,19 +61,19 @@ function policySection(result: PrincipalResult, policy: PolicyResult, proof: Pol
   if (proof !== undefined) section.proof = { verdict: proof.report.verdict, ...(proof.certificate === undefined ? {} : { certificate: policyFiles(result, policy).certificate }) };
   section.notes = [...policy.notes];
   if (policy.original !== undefined && policy.recommendation !== undefined) {
-    section.refinement = accessAnalyzerReport(policy.original, policy.recommendation).refinement!;
+    section.refinement = refinementSection(policy.original, policy.recommendation);
   }
   return section;
 }
 
 /** Every principal's report and the run's notices, for `--format json`. */
-export function accountReport(account: AccountResult, proofs: AccountProofs | undefined): JsonObject {
+export function accountReport(account: AccountResult, proofs: AccountProofs | undefined, times: RunTimes): JsonObject {
   return {
     tool: `${TOOL_NAME} ${TOOL_VERSION}`,
     catalog: { ...account.catalog },
     granularity: account.granularity,
     summary: summaryJson(account, proofs),
-    principals: account.principals.map((_, index) => principalReport(account, index, proofs)),
+    principals: account.principals.map((_, index) => principalReport(account, index, proofs, times)),
     skipped: account.skipped.map(({ principal, reason }) => ({ kind: principal.kind, name: principal.name, arn: principal.arn, reason })),
     findings: account.notices.map((notice) => ({
       resource: notice.resource,

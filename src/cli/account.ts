@@ -9,7 +9,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import { policyFiles, principalFile } from '../account/layout.js';
 import { proveAccount, type AccountProofs } from '../account/prove.js';
 import { refineAccount, type AccountResult } from '../account/refine.js';
-import { accountReport, principalReport, summaryTable } from '../account/report.js';
+import { accountReport, principalReport, summaryTable, type RunTimes } from '../account/report.js';
 import type { Granularity } from '../catalog/tokenize.js';
 import { InputError } from '../input/input-error.js';
 import { readJsonFile, SIZE_LIMITS } from '../input/read-json.js';
@@ -76,6 +76,7 @@ export function accountCommand(): Command {
     .addOption(workersOption())
     .addOption(solverOption())
     .action(async (flags: AccountFlags) => {
+      const startedAt = new Date().toISOString();
       const inputs = [flags.details, ...(flags.findings ?? []), flags.lastAccessed, flags.catalog];
       checkOneStdin(inputs);
       if (flags.out !== undefined) checkOutput(flags.out, inputs);
@@ -93,6 +94,7 @@ export function accountCommand(): Command {
       let staged: StagedFolder | undefined;
       if (flags.out !== undefined) staged = stageFolder(flags.out);
       let proofs: AccountProofs | undefined;
+      let times: RunTimes = { startedAt, completedAt: startedAt };
       try {
         if (flags.prove === true) {
           const total = account.principals.reduce((sum, principal) => sum + principal.policies.filter((policy) => policy.outcome !== 'missing' && policy.outcome !== 'not-applicable').length, 0);
@@ -114,8 +116,9 @@ export function accountCommand(): Command {
             await pool.close();
           }
         }
+        times = { startedAt, completedAt: new Date().toISOString() };
         if (staged !== undefined) {
-          writeOutput(staged.path, account, proofs);
+          writeOutput(staged.path, account, proofs, times);
           // What is there now may have changed while the run proved: check it again before replacing it.
           checkOutput(flags.out!, inputs);
           staged.commit();
@@ -125,7 +128,7 @@ export function accountCommand(): Command {
         throw error;
       }
       const summary = summaryTable(account, proofs);
-      process.stdout.write(flags.format === 'json' ? printJson(accountReport(account, proofs)) : summary);
+      process.stdout.write(flags.format === 'json' ? printJson(accountReport(account, proofs, times)) : summary);
       process.exitCode = exitCodeOf(proofs);
     });
 }
@@ -153,20 +156,20 @@ function exitCodeOf(proofs: AccountProofs | undefined): number {
   return verdicts.includes('refuted') ? EXIT.refuted : verdicts.includes('unknown') ? EXIT.unknown : EXIT.ok;
 }
 
-function writeOutput(out: string, account: AccountResult, proofs: AccountProofs | undefined): void {
+function writeOutput(out: string, account: AccountResult, proofs: AccountProofs | undefined, times: RunTimes): void {
   const write = (file: string, text: string): void => {
     const path = join(out, file);
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, text);
   };
   account.principals.forEach((result, index) => {
-    write(principalFile(result.principal), printJson(principalReport(account, index, proofs)));
+    write(principalFile(result.principal), printJson(principalReport(account, index, proofs, times)));
     for (const policy of result.policies) {
       policyFiles(result, policy).policies.forEach((file, part) => write(file, printJson(policy.create[part]!)));
     }
   });
   write('summary.txt', summaryTable(account, proofs));
-  write('summary.json', printJson(accountReport(account, proofs)));
+  write('summary.json', printJson(accountReport(account, proofs, times)));
   // Last: the list of everything above, which makes the folder one a rerun may replace.
   write(MANIFEST_FILE, printJson({ format: ACCOUNT_FORMAT, files: folderEntries(out) }));
 }

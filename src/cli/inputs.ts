@@ -2,7 +2,7 @@ import { catalogFromSource, loadPinnedCatalog } from '../catalog/load.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { InputError } from '../input/input-error.js';
 import { parseJsonSource, readSource, SIZE_LIMITS, type JsonSource } from '../input/read-json.js';
-import { parseRecommended, type RecommendedPolicy } from '../policy/recommended.js';
+import { parseRecommended, type RecommendedChoice, type RecommendedPolicy } from '../policy/recommended.js';
 
 // The policy and unused files are read by their own modules; the commands find every loader here.
 export { loadPolicy, type LoadedPolicy } from '../policy/load.js';
@@ -25,9 +25,10 @@ export function loadCatalog(path: string | undefined): LoadedCatalog {
   return { catalog: catalogFromSource(source), source };
 }
 
-export function loadRecommended(path: string): LoadedRecommended {
+/** Reads a recommendation; `choice` picks one policy's steps of a response. */
+export function loadRecommended(path: string, choice: RecommendedChoice = {}): LoadedRecommended {
   const source = readSource(path, SIZE_LIMITS.policy);
-  return { recommended: parseRecommended(parseJsonSource(source), source.name), source };
+  return { recommended: parseRecommended(parseJsonSource(source), source.name, choice), source };
 }
 
 /** Standard input can be read once: at most one input may be `-`. */

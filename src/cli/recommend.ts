@@ -8,7 +8,10 @@ import { derivationJson } from '../findings/derive.js';
 import type { JsonObject } from '../input/json.js';
 import { recommend } from '../recommend/recommend.js';
 import type { Recommendation } from '../recommend/refinement.js';
-import { accessAnalyzerReport } from '../report/access-analyzer.js';
+import { accessAnalyzerReport, type ResponseContext } from '../report/access-analyzer.js';
+import { checkQuota, type QuotaCheck } from '../report/quota.js';
+import type { PolicyKind } from '../policy/quotas.js';
+import { existingPolicyIdOption, policyKindOption, resourceArnOption } from './aws-options.js';
 import { unifiedDiff } from '../report/diff.js';
 import { verdictTable } from '../report/verdict-table.js';
 import { checkOneStdin, loadCatalog, loadPolicy, type LoadedPolicy, type LoadedUnused } from './inputs.js';
@@ -29,6 +32,9 @@ interface RecommendFlags extends UnusedFlags {
   readonly timeoutMs: number;
   readonly workers?: number;
   readonly solver?: SolverBackEnd;
+  readonly existingPolicyId?: string;
+  readonly resourceArn?: string;
+  readonly policyKind?: PolicyKind;
 }
 
 export function recommendCommand(): Command {
@@ -45,18 +51,30 @@ export function recommendCommand(): Command {
     .addOption(timeoutOption())
     .addOption(workersOption())
     .addOption(solverOption())
+    .addOption(existingPolicyIdOption())
+    .addOption(resourceArnOption())
+    .addOption(policyKindOption())
     .action(async (flags: RecommendFlags) => {
+      const startedAt = new Date().toISOString();
       checkOneStdin([flags.policy, unusedPathOf(flags), flags.catalog]);
       const { catalog } = loadCatalog(flags.catalog);
       const loaded = loadPolicy(flags.policy);
       const loadedUnused = loadUnusedOf(flags, loaded.policy, catalog, flags.strict ?? false);
       const { unused } = loadedUnused;
       const recommendation = recommend(loaded.policy, unused, catalog, { granularity: flags.granularity, policySource: loaded.source.name });
-      printWarnings(recommendation.warnings);
+      const quota = checkQuota(loaded.policy, recommendation, flags.policyKind ?? loaded.identity.kind ?? 'managed', loaded.source.name);
+      printWarnings(quota.warning === undefined ? recommendation.warnings : [...recommendation.warnings, quota.warning]);
       const proof = flags.prove
         ? await proveRecommendation(loaded.policy, unused, catalog, parseRecommendedPolicy(recommendation.policy), flags)
         : undefined;
-      const text = render(flags.format, loaded, recommendation, proof, loadedUnused);
+      const response: ResponseContext = {
+        resourceArn: flags.resourceArn ?? loadedUnused.resourceArn,
+        existingPolicyId: flags.existingPolicyId ?? loaded.identity.existingPolicyId,
+        policyUpdatedAt: loaded.identity.policyUpdatedAt,
+        startedAt,
+        completedAt: new Date().toISOString(),
+      };
+      const text = render(flags.format, loaded, recommendation, proof, loadedUnused, { response, quota });
       if (text !== '') writeResult(text, flags.out, [flags.policy, unusedPathOf(flags), flags.catalog]);
       if (proof !== undefined) {
         if (flags.format !== 'json') process.stderr.write(`\n${verdictTable(proof, catalog)}`);
@@ -65,11 +83,17 @@ export function recommendCommand(): Command {
     });
 }
 
-function render(format: RecommendFlags['format'], loaded: LoadedPolicy, recommendation: Recommendation, proof: CheckReport | undefined, unused: LoadedUnused): string {
+/** What the JSON response says beyond the refinement: whose policy, which one, when, and its size against its quota. */
+interface ResponseParts {
+  readonly response: ResponseContext;
+  readonly quota: QuotaCheck;
+}
+
+function render(format: RecommendFlags['format'], loaded: LoadedPolicy, recommendation: Recommendation, proof: CheckReport | undefined, unused: LoadedUnused, parts: ResponseParts): string {
   if (format === 'json') {
     // A derived unused set is shown with how it was derived, beside the refinement it drove.
     const derived: JsonObject = unused.evidence === undefined ? {} : { unusedSet: derivationJson(unused.evidence.derivation, unused.evidence.source) };
-    const report = { ...accessAnalyzerReport(loaded.policy, recommendation), ...derived };
+    const report = { ...accessAnalyzerReport(loaded.policy, recommendation, parts.response, parts.quota), ...derived };
     return printJson(proof === undefined ? report : { ...report, proof: checkReportJson(proof) });
   }
   if (format === 'diff') {

@@ -12,6 +12,7 @@ export interface CertifiedInputs {
   readonly unused: JsonSource;
   readonly recommended: JsonSource;
   readonly recommendedBy: string;
+  readonly existingPolicyId?: string;
   readonly granularity: Granularity;
   readonly catalog: CatalogIdentity;
   /** The certificate's catalog when it is at hand: its copied file, or the pinned package at the same version. */
@@ -34,6 +35,7 @@ export function readCertifiedInputs(directory: string): CertifiedInputs {
     unused: copy('unused'),
     recommended: copy('recommended'),
     recommendedBy: manifest.inputs.recommended.by,
+    ...(typeof manifest.inputs.recommended.existingPolicyId === 'string' ? { existingPolicyId: manifest.inputs.recommended.existingPolicyId } : {}),
     granularity: manifest.granularity,
     catalog: manifest.catalog,
     catalogThen: certifiedCatalog(manifest, () => copy('catalog')),

@@ -1,3 +1,4 @@
+import { statementName } from '../report/statement-names.js';
 import type { ExplainedNode, PatternTrie } from './model.js';
 
 /** The words every renderer shows for a node, so that the picture and the terminal say the same. */
@@ -53,11 +54,11 @@ export function differs(node: ExplainedNode, given: boolean): boolean {
   return given && node.chosen?.pattern !== node.given?.pattern;
 }
 
-/** `statement 1, s3:Get*: replaced by 7 patterns` */
+/** `statement 1 (Read), s3:Get*: replaced by 7 patterns` */
 export function trieTitle(trie: PatternTrie): string {
-  if (trie.key === 'NotAction') return `statement ${trie.statement}, NotAction: ${trie.replacements.length} exclusion${trie.replacements.length === 1 ? '' : 's'} added (a safe node excludes no used action)`;
+  if (trie.key === 'NotAction') return `${statementName({ index: trie.statement, sid: trie.sid })}, NotAction: ${trie.replacements.length} exclusion${trie.replacements.length === 1 ? '' : 's'} added (a safe node excludes no used action)`;
   const what = trie.fate === 'removed' ? 'removed (every action it allows is unused)' : `replaced by ${trie.replacements.length} pattern${trie.replacements.length === 1 ? '' : 's'}`;
-  return `statement ${trie.statement}, ${trie.pattern}: ${what}`;
+  return `${statementName({ index: trie.statement, sid: trie.sid })}, ${trie.pattern}: ${what}`;
 }
 
 /** How many nodes are hidden below a collapsed node. */

@@ -70,6 +70,8 @@ export interface Chosen {
  */
 export interface PatternTrie {
   readonly statement: number;
+  /** The statement's `Sid`, by which reports name it where it has one. */
+  readonly sid: string | undefined;
   readonly key: ActionKey;
   readonly position: number;
   readonly pattern: string;
@@ -174,6 +176,7 @@ function actionTries(input: ExplainInput, statement: Statement, refinement: Stat
     const own = new Set(catalog.matching(glob));
     return buildTrie(input, {
       statement: statement.index,
+      sid: statement.sid,
       key: 'Action',
       position,
       pattern: outcome.pattern,
@@ -200,6 +203,7 @@ function notActionTries(input: ExplainInput, statement: Statement, refinement: S
   return [
     buildTrie(input, {
       statement: statement.index,
+      sid: statement.sid,
       key: 'NotAction',
       position: 0,
       pattern: '*',
@@ -214,7 +218,7 @@ function notActionTries(input: ExplainInput, statement: Statement, refinement: S
 }
 
 /** What a trie is drawn from: the statement and pattern it explains, its members and how each counts. */
-interface TrieSpec extends Pick<PatternTrie, 'statement' | 'key' | 'position' | 'pattern' | 'fate' | 'replacements'> {
+interface TrieSpec extends Pick<PatternTrie, 'statement' | 'sid' | 'key' | 'position' | 'pattern' | 'fate' | 'replacements'> {
   /** The trie's members: catalog indices, ascending. */
   readonly members: readonly number[];
   readonly root: string;
@@ -251,6 +255,7 @@ function buildTrie(input: ExplainInput, spec: TrieSpec): BuiltTrie {
   return {
     trie: {
       statement: spec.statement,
+      sid: spec.sid,
       key: spec.key,
       position: spec.position,
       pattern: spec.pattern,

@@ -12,6 +12,8 @@ export interface LoadedUnused {
   readonly source: JsonSource;
   /** For a derived set: the evidence as read, and how the set was derived from it. */
   readonly evidence?: { readonly kind: EvidenceKind; readonly source: JsonSource; readonly derivation: Derivation; readonly options: WindowOptions };
+  /** The role or user a GetFindingV2 input is about, when it names exactly one. */
+  readonly resourceArn?: string;
 }
 
 /** Where the unused set comes from: an unused-permissions file, Access Advisor's last-accessed details, or a used-actions list. */
@@ -25,7 +27,7 @@ export function loadUnused(path: string, catalog: Catalog, strict: boolean): Loa
   const { source, value } = readJsonFile(path, SIZE_LIMITS.unused);
   const input = parseUnusedInput(value, source.name);
   const unused = resolveUnused(input.entries, catalog, source.name, { strict });
-  return { unused: { ...unused, warnings: [...input.warnings, ...unused.warnings] }, source };
+  return { unused: { ...unused, warnings: [...input.warnings, ...unused.warnings] }, source, ...(input.resources.length === 1 ? { resourceArn: input.resources[0]! } : {}) };
 }
 
 /** Reads any unused input; evidence of use is turned into the unused set it shows, against the policy and catalog. */

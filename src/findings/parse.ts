@@ -19,6 +19,8 @@ export function parseUnusedEntries(value: Json, source: string): UnusedEntry[] {
 export interface UnusedInput {
   readonly entries: readonly UnusedEntry[];
   readonly warnings: readonly Warning[];
+  /** The `resource` of each GetFindingV2 page, each once, in order: whose permissions these are. */
+  readonly resources: readonly string[];
 }
 
 /**
@@ -29,7 +31,9 @@ export interface UnusedInput {
  */
 export function parseUnusedInput(value: Json, source: string): UnusedInput {
   const warnings: Warning[] = [];
+  const resources = new Set<string>();
   const entries = readUnused(value, source, (page, path) => {
+    if (typeof page.resource === 'string') resources.add(page.resource);
     const type = findingTypeOf(page);
     const status = typeof page.status === 'string' ? page.status : undefined;
     const notice = type === undefined ? undefined : findingNotice(type, status);
@@ -39,7 +43,7 @@ export function parseUnusedInput(value: Json, source: string): UnusedInput {
     warnings.push({ source, path, message: `${id} (${type}): ${notice}; ${acted}` });
     return false;
   });
-  return { entries, warnings };
+  return { entries, warnings, resources: [...resources] };
 }
 
 /** Whether a `GetFindingV2` page's entries count; `undefined` counts them all. */

@@ -4,6 +4,7 @@ import { CLAIMS, type ClaimId } from './claims.js';
 import type { CheckInput } from './context.js';
 import { verdictOf, witnessesOf, type Obligation, type Outcome, type StructuralResult, type Verdict } from './obligation.js';
 import { planBatches, type Plan } from './plan.js';
+import { statementFates, type StatementFate } from './statement-fates.js';
 import { SolverPool, type SolverPoolOptions } from './solver/pool.js';
 import type { Solver } from './solver/solver.js';
 
@@ -13,6 +14,8 @@ export interface ObligationResult {
   readonly verdict: Verdict;
   /** Why a verdict is unknown (a timeout, a witness that failed replay). */
   readonly note?: string;
+  /** The witnesses as reports print them: in the catalog's spelling. */
+  readonly witnesses?: readonly string[];
 }
 
 /** One claim about one statement, with what decided it. */
@@ -29,6 +32,8 @@ export interface ClaimVerdict {
 export interface CheckReport {
   readonly verdict: Verdict;
   readonly claims: readonly ClaimVerdict[];
+  /** What the recommendation made of each original statement, for reports to name and explain. */
+  readonly statements: readonly StatementFate[];
   readonly obligations: readonly ObligationResult[];
   readonly structural: readonly StructuralResult[];
   readonly solver: string;
@@ -87,11 +92,18 @@ async function solveOne(obligation: Obligation, pool: Solver): Promise<Obligatio
 }
 
 export function summarize(input: CheckInput, plan: Plan, results: readonly ObligationResult[], pool: { version: string; workers: number }, timeMs: number): CheckReport {
-  const claims = claimVerdicts(results, plan.structural);
+  // Witnesses and counterexamples are reported in the catalog's spelling; the solver's are lower case.
+  const spell = (action: string): string => input.catalog.canonical(action) ?? action;
+  const spelled = results.map((result) => {
+    const witnesses = witnessesOf(result.obligation, result.outcome);
+    return witnesses === undefined ? result : { ...result, witnesses: witnesses.map(spell) };
+  });
+  const claims = claimVerdicts(spelled, plan.structural.map((result) => (result.example === undefined ? result : { ...result, example: spell(result.example) })), spell);
   return {
     verdict: overall(claims.map((claim) => claim.verdict)),
     claims,
-    obligations: results,
+    statements: statementFates(input),
+    obligations: spelled,
     structural: plan.structural,
     solver: pool.version,
     workers: pool.workers,
@@ -107,7 +119,7 @@ export function overall(verdicts: readonly Verdict[]): Verdict {
 }
 
 /** Claims in statement order, then in the order of `CLAIMS`; a claim with nothing to check is left out. */
-function claimVerdicts(results: readonly ObligationResult[], structural: readonly StructuralResult[]): ClaimVerdict[] {
+function claimVerdicts(results: readonly ObligationResult[], structural: readonly StructuralResult[], spell: (action: string) => string): ClaimVerdict[] {
   const keys = new Map<string, { claim: ClaimId; statement: number }>();
   for (const { claim, statement } of [...results.map((result) => result.obligation), ...structural]) keys.set(`${statement}:${claim}`, { claim, statement });
   const order = (claim: ClaimId): number => CLAIMS.findIndex((info) => info.id === claim);
@@ -123,11 +135,11 @@ function claimVerdicts(results: readonly ObligationResult[], structural: readonl
       if (refutedStructure !== undefined) return { claim, statement, verdict: 'refuted', obligations: count, ...exampleOf(refutedStructure.example), explanation: refutedStructure.explanation };
       if (refuted !== undefined) {
         const { example, explanation } = refuted.obligation.refutation(refuted.outcome.witnesses ?? []);
-        return { claim, statement, verdict: 'refuted', obligations: count, ...exampleOf(example), explanation };
+        return { claim, statement, verdict: 'refuted', obligations: count, ...exampleOf(example === undefined ? undefined : spell(example)), explanation };
       }
       if (unknown !== undefined) return { claim, statement, verdict: 'unknown', obligations: count, explanation: `${unknown.obligation.id}: ${unknown.note ?? unknown.outcome.status}` };
       const existence = own.find((result) => result.obligation.expected === 'sat' || result.obligation.namedWitnesses !== undefined);
-      const witness = existence === undefined ? undefined : witnessesOf(existence.obligation, existence.outcome)?.[0];
+      const witness = existence?.witnesses?.[0];
       return { claim, statement, verdict: 'proven', obligations: count, ...exampleOf(witness), explanation: decided[0]?.explanation ?? `${count} obligation${count === 1 ? '' : 's'} proven` };
     });
 }

@@ -17,8 +17,8 @@ export function claimJson(claim: ClaimVerdict): JsonObject {
 }
 
 /** One solved obligation as JSON; `extra` (a file name, a hash) goes before the results. */
-export function obligationJson({ obligation, outcome, verdict, note }: ObligationResult, extra: JsonObject = {}): JsonObject {
-  const witnesses = witnessesOf(obligation, outcome);
+export function obligationJson({ obligation, outcome, verdict, note, witnesses: spelled }: ObligationResult, extra: JsonObject = {}): JsonObject {
+  const witnesses = spelled ?? witnessesOf(obligation, outcome);
   return {
     id: obligation.id,
     claim: obligation.claim,
@@ -43,9 +43,23 @@ export function checkReportJson(report: CheckReport): JsonObject {
     workers: report.workers,
     catalog: { ...report.catalog },
     granularity: report.granularity,
-    claims: report.claims.map(claimJson),
+    claims: report.claims.map((claim) => withSid(claimJson(claim), report.statements[claim.statement]?.sid)),
+    statements: report.statements.map((statement) => ({
+      index: statement.index,
+      ...(statement.sid === undefined ? {} : { sid: statement.sid }),
+      effect: statement.effect,
+      fate: statement.fate,
+      ...(statement.reason === undefined ? {} : { reason: statement.reason }),
+    })),
     structural: report.structural.map((result): Json => ({ ...result })),
     obligations: report.obligations.map((result) => obligationJson(result)),
     timeMs: Math.round(report.timeMs),
   };
+}
+
+/** A claim names its statement's `Sid` right after its index, where the statement has one. */
+function withSid(claim: JsonObject, sid: string | undefined): JsonObject {
+  if (sid === undefined) return claim;
+  const { statement, ...rest } = claim;
+  return { statement: statement!, sid, ...rest };
 }

@@ -35,6 +35,9 @@ function everyOther(service: string, step = 2): string[] {
 
 const wholeService = (name: string, service: string): PolicySpec => ({ name, document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: `${service}:*`, Resource: '*' }] } });
 
+/** A run's times, fixed: reports take them as given. */
+const TIMES = { startedAt: '2024-06-20T10:00:00.000Z', completedAt: '2024-06-20T10:00:02.000Z' };
+
 describe('refineAccount on the example export', () => {
   const account = example();
 
@@ -106,8 +109,9 @@ describe('refineAccount on the example export', () => {
   });
 
   it('a policy the finding does not touch stays as it is, with no step', () => {
-    const report = principalReport(account, account.principals.indexOf(principal(account, 'ReportsRole')), undefined);
+    const report = principalReport(account, account.principals.indexOf(principal(account, 'ReportsRole')), undefined, TIMES);
     expect((report.recommendedSteps as readonly JsonObject[]).map((step) => (step.unusedPermissionsRecommendedStep as JsonObject).existingPolicyId)).toEqual([
+      'arn:aws:iam::aws:policy/CloudWatchLogsReadOnlyAccess',
       'arn:aws:iam::aws:policy/CloudWatchLogsReadOnlyAccess',
     ]);
     expect(policy(account, 'ReportsRole', 'reports-bucket').outcome).toBe('unchanged');
@@ -120,23 +124,30 @@ describe('refineAccount on the example export', () => {
     expect(principal(account, 'alice').notes).toEqual(['also gets the permissions of group developers: its policies are refined for the group as a whole']);
   });
 
-  it('prints each principal in the GetFindingRecommendation shape, one step per policy to change', () => {
-    const report = principalReport(account, 0, undefined);
+  it('prints each principal as a complete GetFindingRecommendation response: CREATE_POLICY then the paired DETACH_POLICY for each policy to change', () => {
+    const report = principalReport(account, 0, undefined, TIMES);
     const steps = (report.recommendedSteps as readonly JsonObject[]).map((step) => step.unusedPermissionsRecommendedStep as JsonObject);
     expect({
+      head: Object.keys(report).slice(0, 6),
+      times: [report.startedAt, report.completedAt],
       arn: report.resourceArn,
       type: report.recommendationType,
       status: report.status,
       steps: steps.map((step) => [step.recommendedAction, step.existingPolicyId, step.policyUpdatedAt ?? null, typeof step.recommendedPolicy]),
       policyOfFirstStep: JSON.parse(steps[0]!.recommendedPolicy as string) as Json,
     }).toEqual({
+      head: ['resourceArn', 'status', 'startedAt', 'completedAt', 'recommendationType', 'recommendedSteps'],
+      times: [TIMES.startedAt, TIMES.completedAt],
       arn: 'arn:aws:iam::111122223333:role/AppRole',
-      type: 'UnusedPermissionRecommendation',
+      type: 'UNUSED_PERMISSION_RECOMMENDATION',
       status: 'SUCCEEDED',
       steps: [
         ['CREATE_POLICY', 'app-data', null, 'string'],
+        ['DETACH_POLICY', 'app-data', null, 'undefined'],
         ['CREATE_POLICY', 'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess', '2024-05-02T00:00:00+00:00', 'string'],
+        ['DETACH_POLICY', 'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess', null, 'undefined'],
         ['CREATE_POLICY', 'arn:aws:iam::111122223333:policy/AppLogging', '2024-05-02T00:00:00+00:00', 'string'],
+        ['DETACH_POLICY', 'arn:aws:iam::111122223333:policy/AppLogging', null, 'undefined'],
       ],
       policyOfFirstStep: policy(account, 'AppRole', 'app-data').create[0]!,
     });
@@ -160,15 +171,16 @@ describe('refineAccount and IAM size quotas', () => {
     expect(result.size!.parts).toEqual(result.create.map(policySize));
     expect(printJson(joinParts(result.split!, result.recommendation!.policy!))).toBe(printJson(result.recommendation!.policy!));
     expect(result.notes.at(-1)).toBe(`one policy cannot hold it: create the ${result.create.length} customer managed policies, attach them to role NetRole, then detach arn:aws:iam::111122223333:policy/Ec2All`);
-    const steps = principalReport(account, 0, undefined).recommendedSteps as readonly JsonObject[];
-    expect(steps.map((step) => JSON.parse((step.unusedPermissionsRecommendedStep as JsonObject).recommendedPolicy as string) as Json)).toEqual(result.create);
+    const steps = (principalReport(account, 0, undefined, TIMES).recommendedSteps as readonly JsonObject[]).map((step) => step.unusedPermissionsRecommendedStep as JsonObject);
+    expect(steps.slice(0, -1).map((step) => JSON.parse(step.recommendedPolicy as string) as Json)).toEqual(result.create);
+    expect(steps.at(-1)).toEqual({ recommendedAction: 'DETACH_POLICY', existingPolicyId: 'arn:aws:iam::111122223333:policy/Ec2All' });
   });
 
   it('a split that would take the role past 10 managed policies is reported with its figures, never truncated', () => {
     const others = Array.from({ length: 9 }, (_, index) => ({ name: `Small${index}`, document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:GetCallerIdentity', Resource: '*' }] } }));
     const account = refineOne(roleExport('NetRole', [], [wholeService('Ec2All', 'ec2'), ...others]), findingFor('NetRole', { ec2: everyOther('ec2') }));
     const result = account.principals[0]!.policies[0]!;
-    const report = principalReport(account, 0, undefined);
+    const report = principalReport(account, 0, undefined, TIMES);
     expect({ outcome: result.outcome, create: result.create, steps: (report.recommendedSteps as readonly Json[]).length, notes: report.notes }).toEqual({
       outcome: 'not-applicable',
       create: [],

@@ -69,7 +69,7 @@ describe('check command', () => {
     }).toEqual({
       code: 0,
       stderr: '',
-      keys: ['verdict', 'solver', 'workers', 'catalog', 'granularity', 'claims', 'structural', 'obligations', 'timeMs'],
+      keys: ['verdict', 'solver', 'workers', 'catalog', 'granularity', 'claims', 'statements', 'structural', 'obligations', 'timeMs'],
       verdict: 'proven',
       workers: 1,
       granularity: 'word',

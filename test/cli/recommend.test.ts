@@ -179,6 +179,9 @@ describe('recommend command', () => {
       ['--timeout-ms', 20_000],
       ['--workers', undefined],
       ['--solver', 'wasm'],
+      ['--existing-policy-id', undefined],
+      ['--resource-arn', undefined],
+      ['--policy-kind', undefined],
     ]);
   });
 });

@@ -37,8 +37,8 @@ describe('recommend --prove', () => {
     expect({ code, stderr, steps: report.recommendedSteps.length, proofKeys: Object.keys(report.proof), verdict: report.proof.verdict, workers: report.proof.workers }).toEqual({
       code: 0,
       stderr: '',
-      steps: 1,
-      proofKeys: ['verdict', 'solver', 'workers', 'catalog', 'granularity', 'claims', 'structural', 'obligations', 'timeMs'],
+      steps: 2,
+      proofKeys: ['verdict', 'solver', 'workers', 'catalog', 'granularity', 'claims', 'statements', 'structural', 'obligations', 'timeMs'],
       verdict: 'proven',
       workers: 1,
     });

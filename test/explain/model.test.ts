@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { trieTitle } from '../../src/explain/describe.js';
 import { DEFAULT_VIEW_ROWS, explain, withWitnesses, type ExplainedNode, type PatternTrie } from '../../src/explain/model.js';
 import { parsePolicy } from '../../src/policy/parse.js';
 import { allow, catalogOf, policyOf, unusedOf } from '../support.js';
@@ -193,5 +194,12 @@ describe('character granularity', () => {
       ['o', 's3:GetAcco', 's3:GetAccountPublicAccessBlock'],
     ]);
     expect(trie.nodes.filter((node) => node.chosen !== undefined).map((node) => node.chosen!.pattern)).toEqual(trie.replacements);
+  });
+});
+
+describe('naming statements', () => {
+  it("titles a trie by its statement's index and Sid, or its index alone", () => {
+    const explanation = explainOn({ s3: ['GetObject', 'GetObjectAcl', 'GetBucketAcl'] }, [{ Sid: 'Read', ...allow('s3:Get*') }, allow('s3:GetObject', 'NotAction')], { s3: ['GetBucketAcl'] });
+    expect(explanation.tries.map(trieTitle)).toEqual(['statement 0 (Read), s3:Get*: replaced by 1 pattern', 'statement 1, NotAction: 1 exclusion added (a safe node excludes no used action)']);
   });
 });

@@ -26,7 +26,7 @@ describe('the checker agrees with the oracle on cases the campaign found', () =>
       granularity: 'word',
     });
     const result = await crossCheck(input, parseRecommendedPolicy(undefined), pool);
-    expect(result.checker.map(({ statement, claim, example }) => ({ statement, claim, example }))).toEqual([{ statement: 0, claim: 'exact', example: 's3express:get' }]);
+    expect(result.checker.map(({ statement, claim, example }) => ({ statement, claim, example }))).toEqual([{ statement: 0, claim: 'exact', example: 's3express:Get' }]);
     expect(result.agree).toBe(true);
   });
 });

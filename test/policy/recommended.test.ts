@@ -45,8 +45,37 @@ describe('parseRecommended', () => {
     expect(errorOf({ recommendedSteps: 'CREATE_POLICY' })).toBe('recommended.json: recommendedSteps: expected a list, got a string');
   });
 
-  it('refuses several steps for one policy', () => {
-    expect(errorOf(response(create('{}'), step({ recommendedAction: 'DETACH_POLICY' })))).toBe('recommended.json: recommendedSteps: expected one unusedPermissionsRecommendedStep for one policy, found 2');
+  it('takes a CREATE_POLICY step with its paired DETACH_POLICY step as that policy', () => {
+    const paired = response(create(JSON.stringify(DOCUMENT)), step({ recommendedAction: 'DETACH_POLICY', existingPolicyId: 'p-1' }));
+    expect(parseRecommended(paired, 'recommended.json')).toEqual({ kind: 'policy', policy: policyOf([allow('s3:GetObject*')], 'recommended.json (recommendedPolicy)') });
+  });
+
+  it('refuses, listing the existingPolicyIds present, steps for several policies without --existing-policy-id', () => {
+    expect(errorOf(response(create('{}'), step({ recommendedAction: 'DETACH_POLICY', existingPolicyId: 'p-2' }), step({ recommendedAction: 'DETACH_POLICY' })))).toBe(
+      'recommended.json: recommendedSteps: steps for 3 policies ("p-1", "p-2", and a step without existingPolicyId): choose one with --existing-policy-id',
+    );
+  });
+
+  it("picks one policy's steps with existingPolicyId, and names the ones present when there is none for it", () => {
+    const steps = response(create('{}'), step({ recommendedAction: 'DETACH_POLICY', existingPolicyId: 'p-2' }), create(JSON.stringify(DOCUMENT)));
+    expect(parseRecommended(steps, 'recommended.json', { existingPolicyId: 'p-2' })).toEqual({ kind: 'detach' });
+    expect(inputErrorOf(() => parseRecommended(steps, 'recommended.json', { existingPolicyId: 'p-3' }))).toBe('recommended.json: recommendedSteps: no step for existingPolicyId "p-3"; the response has steps for "p-1", "p-2"');
+    // Two CREATE_POLICY steps for one policy: a split, which is refused rather than judged as one part.
+    expect(inputErrorOf(() => parseRecommended(steps, 'recommended.json', { existingPolicyId: 'p-1' }))).toMatch(/^recommended\.json: recommendedSteps: 2 CREATE_POLICY steps for "p-1" \(a policy split in parts\)/);
+  });
+
+  it('reads both spellings of recommendationType and refuses any other', () => {
+    for (const recommendationType of ['UnusedPermissionRecommendation', 'UNUSED_PERMISSION_RECOMMENDATION']) {
+      expect(parseRecommended({ recommendationType, status: 'SUCCEEDED', recommendedSteps: [] }, 'recommended.json')).toEqual({ kind: 'unchanged' });
+    }
+    expect(errorOf({ recommendationType: 'UnusedAccess', recommendedSteps: [] })).toBe('recommended.json: recommendationType: expected "UnusedPermissionRecommendation" or "UNUSED_PERMISSION_RECOMMENDATION"');
+  });
+
+  it('refuses a response that holds no recommendation yet, or failed, saying why', () => {
+    expect(errorOf({ recommendationType: 'UNUSED_PERMISSION_RECOMMENDATION', status: 'IN_PROGRESS', startedAt: '2025-03-10T08:05:12Z' })).toBe(
+      'recommended.json: status: the recommendation is still IN_PROGRESS: call GetFindingRecommendation again once it has SUCCEEDED',
+    );
+    expect(errorOf({ status: 'FAILED', recommendedSteps: [], error: { code: 'ServiceError', message: 'try again' } })).toBe('recommended.json: status: the recommendation FAILED (ServiceError: try again): there is no recommendation to judge');
   });
 
   it('names the path of an unknown recommended action', () => {

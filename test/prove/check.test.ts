@@ -58,8 +58,8 @@ describe('check', () => {
   it("gives a proven existence its solver's witness as the example", async () => {
     const report = await checked([allow('iam:*')], [allow('iam:GetUser')]);
     expect(report.claims.filter((claim) => claim.example !== undefined).map(({ claim, example }) => ({ claim, example }))).toEqual([
-      { claim: 'minimality', example: 'iam:listusers' },
-      { claim: 'no-redundancy', example: 'iam:getuser' },
+      { claim: 'minimality', example: 'iam:ListUsers' },
+      { claim: 'no-redundancy', example: 'iam:GetUser' },
     ]);
   });
 
@@ -97,7 +97,7 @@ describe('check', () => {
       statement: 0,
       verdict: 'refuted',
       obligations: 1,
-      example: 's3:getobjectacl',
+      example: 's3:GetObjectAcl',
       explanation: 's3:GetObjectAcl is used and was allowed, but the recommendation no longer allows it',
     });
   });
@@ -119,7 +119,7 @@ describe('check', () => {
       name: 'a dropped used action',
       recommended: [allow(['s3:GetObject', 's3:GetObjectTagging', 'iam:GetUser'])],
       refuted: [
-        { statement: 0, claim: 'exact', example: 's3:getobjectacl' },
+        { statement: 0, claim: 'exact', example: 's3:GetObjectAcl' },
         { statement: 0, claim: 'minimality', example: 's3:getobject*' },
       ],
     },
@@ -128,8 +128,8 @@ describe('check', () => {
       name: 'an unused action left in',
       recommended: [allow(['s3:GetObject*', 's3:GetBucketAcl', 'iam:GetUser'])],
       refuted: [
-        { statement: 0, claim: 'exact', example: 's3:getbucketacl' },
-        { statement: 0, claim: 'safety', example: 's3:getbucketacl' },
+        { statement: 0, claim: 'exact', example: 's3:GetBucketAcl' },
+        { statement: 0, claim: 'safety', example: 's3:GetBucketAcl' },
       ],
     },
     { name: 'a cut that is no word boundary', recommended: [allow(['s3:GetObj*', 'iam:GetUser'])], refuted: [{ statement: 0, claim: 'minimality', example: 's3:GetObj*' }] },
@@ -218,8 +218,8 @@ describe('summarize (through reports made without the solver)', () => {
 
   it('gives a proven ground existence its first named witness as the example', () => {
     expect(reportWithout(INPUT).claims.filter((claim) => claim.example !== undefined).map(({ claim, example }) => ({ claim, example }))).toEqual([
-      { claim: 'minimality', example: 's3:getbucketacl' },
-      { claim: 'no-redundancy', example: 's3:getobject' },
+      { claim: 'minimality', example: 's3:GetBucketAcl' },
+      { claim: 'no-redundancy', example: 's3:GetObject' },
     ]);
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkReportJson, claimJson, obligationJson } from '../../src/prove/report-json.js';
-import { allow } from '../support.js';
+import type { JsonObject } from '../../src/input/json.js';
+import { allow, deny } from '../support.js';
 import { inputOf, PARTED_CATALOG, reportWithout } from './_support.js';
 
 // On the catalog of several parts: claims 1 and 3 have an obligation each for iam and for s3.
@@ -15,7 +16,7 @@ describe('claimJson', () => {
       ['number', 4],
       ['verdict', 'proven'],
       ['obligations', 2],
-      ['example', 's3:getbucketacl'],
+      ['example', 's3:GetBucketAcl'],
       ['explanation', '2 obligations proven'],
     ]);
   });
@@ -35,7 +36,7 @@ describe('obligationJson', () => {
       ['expected', 'unsat'],
       ['actual', 'unsat'],
       ['verdict', 'proven'],
-      ['witnesses', ['iam:listusers']],
+      ['witnesses', ['iam:ListUsers']],
       ['timeMs', 1],
     ]);
   });
@@ -83,7 +84,7 @@ describe('checkReportJson', () => {
   it('writes the verdict, the solver, the catalog, the claims, structure and obligations, with the time rounded', () => {
     const json = checkReportJson(REPORT);
     expect({ keys: Object.keys(json), verdict: json.verdict, solver: json.solver, workers: json.workers, catalog: json.catalog, granularity: json.granularity, timeMs: json.timeMs }).toEqual({
-      keys: ['verdict', 'solver', 'workers', 'catalog', 'granularity', 'claims', 'structural', 'obligations', 'timeMs'],
+      keys: ['verdict', 'solver', 'workers', 'catalog', 'granularity', 'claims', 'statements', 'structural', 'obligations', 'timeMs'],
       verdict: 'unknown',
       solver: 'Z3 test',
       workers: 2,
@@ -96,6 +97,17 @@ describe('checkReportJson', () => {
   it('writes every claim and obligation as claimJson and obligationJson do', () => {
     const json = checkReportJson(REPORT);
     expect({ claims: json.claims, obligations: json.obligations }).toEqual({ claims: REPORT.claims.map(claimJson), obligations: REPORT.obligations.map((entry) => obligationJson(entry)) });
+  });
+
+  it("names each claim's statement by its Sid right after its index, and each statement's fate and why", () => {
+    const report = reportWithout(inputOf([{ Sid: 'Read', ...allow('s3:Get*') }, deny('ec2:*')], [{ Sid: 'Read', ...allow('s3:GetObject*') }, deny('ec2:*')]));
+    const json = checkReportJson(report);
+    expect(Object.keys((json.claims as readonly JsonObject[])[0]!).slice(0, 3)).toEqual(['statement', 'sid', 'claim']);
+    expect((json.claims as readonly JsonObject[]).map((claim) => [claim.statement, claim.sid ?? null])).toEqual(report.claims.map((claim) => [claim.statement, claim.statement === 0 ? 'Read' : null]));
+    expect(json.statements).toEqual([
+      { index: 0, sid: 'Read', effect: 'Allow', fate: 'refined' },
+      { index: 1, effect: 'Deny', fate: 'unchanged', reason: 'a Deny statement: refinement narrows only what is allowed' },
+    ]);
   });
 
   it('writes the structural results as they are', () => {

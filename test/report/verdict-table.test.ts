@@ -26,6 +26,8 @@ describe('verdictTable', () => {
         '  0     4 minimality            proven   2            s3:GetBucketAcl',
         '  0     5 no redundancy         proven   2            s3:GetObject',
         '  1     2 no escalation         proven   0',
+        '',
+        'statement 1: left as written: a Deny statement: refinement narrows only what is allowed',
         'verdict: PROVEN: 8 obligations in 1.23 s on 2 workers (Z3 test; catalog catalog file sha256:test-catalog; granularity word)',
         '',
       ].join('\n'),
@@ -65,8 +67,22 @@ describe('verdictTable', () => {
   it('widens a column to its longest cell and trims the end of each line', () => {
     const table = verdictTable(reportWithout(inputOf([allow('iam:*')], [allow('iam:*')])), CATALOG);
     expect(table).toBe(
-      [HEADER, '  0     1 exact on the catalog  proven   1', '  0     3 safety                proven   1', 'verdict: PROVEN: 2 obligations in 1.23 s on 2 workers (Z3 test; catalog catalog file sha256:test-catalog; granularity word)', ''].join('\n'),
+      [HEADER, '  0     1 exact on the catalog  proven   1', '  0     3 safety                proven   1', '', 'statement 0: left as written: it still allows 1 unused action', 'verdict: PROVEN: 2 obligations in 1.23 s on 2 workers (Z3 test; catalog catalog file sha256:test-catalog; granularity word)', ''].join('\n'),
     );
+  });
+
+  it('names each statement by its index and Sid, and says which statements were left as written or dropped and why', () => {
+    const input = inputOf(
+      [{ Sid: 'Read', ...allow(['s3:Get*', 'iam:*']) }, { Sid: 'IamOnly', ...allow('iam:GetUser') }, { Sid: 'NoEc2', ...deny('ec2:*') }, allow('s3:GetBucketAcl')],
+      [{ Sid: 'Read', ...allow(['s3:GetObject*', 'iam:GetUser']) }, { Sid: 'IamOnly', ...allow('iam:GetUser') }, { Sid: 'NoEc2', ...deny('ec2:*') }],
+    );
+    const lines = verdictTable(reportWithout(input), CATALOG).split('\n');
+    expect(lines.filter((line) => /^  \d/.test(line)).map((line) => line.trim().split(/ {2,}/)[0])).toEqual(['0 Read', '0 Read', '0 Read', '0 Read', '0 Read', '1 IamOnly', '1 IamOnly', '2 NoEc2', '3']);
+    expect(lines.filter((line) => line.startsWith('statement '))).toEqual([
+      'statement 1 (IamOnly): left as written: it allows no unused action',
+      'statement 2 (NoEc2): left as written: a Deny statement: refinement narrows only what is allowed',
+      'statement 3: dropped: everything it allows is unused',
+    ]);
   });
 
   it('names the pinned package and the granularity of the check', () => {

@@ -57,7 +57,7 @@ export interface Manifest {
   readonly inputs: {
     readonly policy: InputEntry;
     readonly unused: InputEntry;
-    readonly recommended: InputEntry & { readonly by: string };
+    readonly recommended: InputEntry & { readonly by: string; readonly existingPolicyId?: string };
     readonly catalog?: InputEntry;
     /** The evidence a derived unused set comes from. */
     readonly evidence?: InputEntry & { readonly kind: EvidenceKind };
@@ -112,7 +112,7 @@ export function buildManifest(sources: CertificateSources, report: CheckReport):
     inputs: {
       policy: { file: INPUT_FILES.policy, sha256: sources.policy.sha256 },
       unused: { file: INPUT_FILES.unused, sha256: sources.unused.sha256 },
-      recommended: { file: INPUT_FILES.recommended, sha256: sources.recommended.sha256, by: sources.recommendedBy },
+      recommended: { file: INPUT_FILES.recommended, sha256: sources.recommended.sha256, by: sources.recommendedBy, ...(sources.existingPolicyId === undefined ? {} : { existingPolicyId: sources.existingPolicyId }) },
       ...(sources.catalogFile === undefined ? {} : { catalog: { file: INPUT_FILES.catalog, sha256: sources.catalogFile.sha256 } }),
       ...(sources.evidence === undefined ? {} : { evidence: { file: INPUT_FILES.evidence, sha256: sources.evidence.source.sha256, kind: sources.evidence.derivation.kind } }),
     },

@@ -4,7 +4,7 @@ import { parseUnusedEntries } from '../../findings/parse.js';
 import { resolveUnused } from '../../findings/resolve.js';
 import type { JsonObject } from '../../input/json.js';
 import { parseJsonSource, textSource, type JsonSource } from '../../input/read-json.js';
-import { parsePolicy } from '../../policy/parse.js';
+import { readPolicyInput } from '../../policy/policy-input.js';
 import { printJson } from '../../policy/print.js';
 import { DETACH_RECOMMENDATION, parseRecommended, recommendedPolicyOf } from '../../policy/recommended.js';
 import type { CheckInput } from '../context.js';
@@ -17,6 +17,8 @@ export interface CertificateSources {
   readonly recommended: JsonSource;
   /** `iam-refine <version>` when the tool made the recommendation, `given` otherwise. */
   readonly recommendedBy: string;
+  /** Which policy's steps of a GetFindingRecommendation response were judged (`--existing-policy-id`). */
+  readonly existingPolicyId?: string;
   readonly catalog: Catalog;
   /** The catalog file's text, for a catalog that is not the pinned package. */
   readonly catalogFile: JsonSource | undefined;
@@ -27,9 +29,9 @@ export interface CertificateSources {
 
 /** Parses the sources into what the checker judges: the same function for certify and verify. */
 export function checkInputOf(sources: CertificateSources): CheckInput {
-  const original = parsePolicy(parseJsonSource(sources.policy), sources.policy.name);
+  const original = readPolicyInput(parseJsonSource(sources.policy), sources.policy.name).policy;
   const unused = resolveUnused(parseUnusedEntries(parseJsonSource(sources.unused), sources.unused.name), sources.catalog, sources.unused.name);
-  const recommended = recommendedPolicyOf(parseRecommended(parseJsonSource(sources.recommended), sources.recommended.name), original);
+  const recommended = recommendedPolicyOf(parseRecommended(parseJsonSource(sources.recommended), sources.recommended.name, { existingPolicyId: sources.existingPolicyId }), original);
   return { original, unused, catalog: sources.catalog, recommended, granularity: sources.granularity };
 }
 

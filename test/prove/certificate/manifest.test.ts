@@ -49,7 +49,7 @@ describe('buildManifest', () => {
   });
 
   it('records the witnesses of a proven existence: the candidates its ground file names', () => {
-    expect(MANIFEST.obligations.find((entry) => entry.id === 's0-minimality-iam')).toMatchObject({ file: 'obligations/s0-minimality-iam.smt2', expected: 'unsat', actual: 'unsat', verdict: 'proven', witnesses: ['iam:listusers'] });
+    expect(MANIFEST.obligations.find((entry) => entry.id === 's0-minimality-iam')).toMatchObject({ file: 'obligations/s0-minimality-iam.smt2', expected: 'unsat', actual: 'unsat', verdict: 'proven', witnesses: ['iam:ListUsers'] });
   });
 
   it('records the catalog part of each ground obligation of claims 1 and 3, and none for the others', () => {

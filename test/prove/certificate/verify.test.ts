@@ -91,6 +91,23 @@ describe('verifyCertificate', () => {
     expect(withoutCount(await tampered((directory) => rmSync(join(directory, 'obligations', 's0-minimality-s3.smt2'))))).toEqual(invalid('obligations/s0-minimality-s3.smt2: missing'));
   });
 
+  it('finds a certificate that spells its witnesses in lower case (as before issue 13) intact, and a changed witness not', async () => {
+    const lowered = (manifest: EditableManifest): void => {
+      for (const claim of manifest.claims as unknown as { example?: string }[]) if (claim.example !== undefined) claim.example = claim.example.toLowerCase();
+      for (const entry of manifest.obligations as unknown as { witnesses?: string[] }[]) if (entry.witnesses !== undefined) entry.witnesses = entry.witnesses.map((witness) => witness.toLowerCase());
+    };
+    const spelled = manifests.get(SMALL)!.claims.filter((claim) => claim.example !== undefined && claim.example !== claim.example.toLowerCase());
+    expect(spelled.length).toBeGreaterThan(0);
+    expect(withoutCount(await tampered((directory) => editManifest(directory, lowered)))).toEqual({ problems: [], verdict: 'proven' });
+    const changed = await tampered((directory) =>
+      editManifest(directory, (manifest) => {
+        const claim = (manifest.claims as unknown as { example?: string }[]).find((entry) => entry.example !== undefined)!;
+        claim.example = 's3:SomethingElse';
+      }),
+    );
+    expect(changed.problems).toEqual([expect.stringMatching(/^manifest\.json: claims\[\d+\]\.example records "s3:SomethingElse", the inputs and the solver give /) as string]);
+  });
+
   it('names an extra file in obligations/', async () => {
     expect(withoutCount(await tampered((directory) => writeFileSync(join(directory, 'obligations', 'extra.smt2'), '(check-sat)\n')))).toEqual(invalid('obligations/extra.smt2: not part of the certificate (the manifest does not list it)'));
   });
