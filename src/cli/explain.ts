@@ -6,7 +6,7 @@ import { COLOURED, PLAIN } from '../explain/tree-text.js';
 import { recommend } from '../recommend/recommend.js';
 import { verdictTable } from '../report/verdict-table.js';
 import { checkOneStdin, loadCatalog, loadPolicy, loadRecommended } from './inputs.js';
-import { granularityOption, solverOption, timeoutOption, workersOption } from './options.js';
+import { granularityOption, quietOption, solverOption, timeoutOption, workersOption } from './options.js';
 import { printWarnings, writeResult } from './output.js';
 import { loadUnusedOf, type UnusedFlags, unusedPathOf, withUnusedInput } from './unused-input.js';
 import { exitCodeOf, proveRecommendation } from './solver-flags.js';
@@ -39,6 +39,7 @@ export function explainCommand(): Command {
     .addOption(timeoutOption())
     .addOption(workersOption())
     .addOption(solverOption())
+    .addOption(quietOption())
     .action(async (flags: ExplainFlags) => {
       const inputs = [flags.policy, unusedPathOf(flags), flags.recommended, flags.catalog];
       checkOneStdin(inputs);
@@ -57,7 +58,7 @@ export function explainCommand(): Command {
         policyName: loaded.source.name,
         ...(givenFile === undefined ? {} : { given: { policy: recommendedPolicyOf(givenFile.recommended, loaded.policy) }, givenName: givenFile.source.name }),
       };
-      const proof = flags.prove ? await proveRecommendation(loaded.policy, unused, catalog, explainedPolicy(request), flags) : undefined;
+      const proof = flags.prove ? await proveRecommendation(loaded.policy, unused, catalog, explainedPolicy(request), flags, 'explain') : undefined;
       const toTerminal = flags.out === undefined || flags.out === '-';
       const style = flags.format === 'tree' && toTerminal && process.stdout.isTTY ? COLOURED : PLAIN;
       writeResult(renderExplanation(request, flags.format, { ...(proof === undefined ? {} : { proof }), style }), flags.out, inputs);

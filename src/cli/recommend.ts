@@ -12,7 +12,7 @@ import { accessAnalyzerReport } from '../report/access-analyzer.js';
 import { unifiedDiff } from '../report/diff.js';
 import { verdictTable } from '../report/verdict-table.js';
 import { checkOneStdin, loadCatalog, loadPolicy, type LoadedPolicy, type LoadedUnused } from './inputs.js';
-import { granularityOption, solverOption, timeoutOption, workersOption } from './options.js';
+import { granularityOption, quietOption, solverOption, timeoutOption, workersOption } from './options.js';
 import { printWarnings, writeResult } from './output.js';
 import { loadUnusedOf, type UnusedFlags, unusedPathOf, withUnusedInput } from './unused-input.js';
 import { exitCodeOf, proveRecommendation } from './solver-flags.js';
@@ -45,6 +45,7 @@ export function recommendCommand(): Command {
     .addOption(timeoutOption())
     .addOption(workersOption())
     .addOption(solverOption())
+    .addOption(quietOption())
     .action(async (flags: RecommendFlags) => {
       checkOneStdin([flags.policy, unusedPathOf(flags), flags.catalog]);
       const { catalog } = loadCatalog(flags.catalog);
@@ -54,7 +55,7 @@ export function recommendCommand(): Command {
       const recommendation = recommend(loaded.policy, unused, catalog, { granularity: flags.granularity, policySource: loaded.source.name });
       printWarnings(recommendation.warnings);
       const proof = flags.prove
-        ? await proveRecommendation(loaded.policy, unused, catalog, parseRecommendedPolicy(recommendation.policy), flags)
+        ? await proveRecommendation(loaded.policy, unused, catalog, parseRecommendedPolicy(recommendation.policy), flags, 'recommend')
         : undefined;
       const text = render(flags.format, loaded, recommendation, proof, loadedUnused);
       if (text !== '') writeResult(text, flags.out, [flags.policy, unusedPathOf(flags), flags.catalog]);

@@ -36,11 +36,15 @@ export interface CheckReport {
   readonly catalog: CatalogIdentity;
   readonly granularity: Granularity;
   readonly timeMs: number;
+  /** The claims left out on request (`check --claims`): never proven, never refuted; absent when all five were asked. */
+  readonly notAsked?: readonly ClaimId[];
 }
 
 export interface CheckOptions extends SolverPoolOptions {
   /** A running pool to reuse (the caller closes it); otherwise one is started and closed. */
   readonly pool?: Solver;
+  /** Only these claims (default: all five); the report names the others as not asked. */
+  readonly claims?: readonly ClaimId[];
 }
 
 /**
@@ -49,11 +53,13 @@ export interface CheckOptions extends SolverPoolOptions {
  */
 export async function check(input: CheckInput, options: CheckOptions = {}): Promise<CheckReport> {
   const started = performance.now();
-  const plan = planObligations(input);
+  const plan = planObligations(input, options.claims);
   const pool = options.pool ?? (await SolverPool.start(options));
   try {
     const results = await solvePlan(plan, pool);
-    return summarize(input, plan, results, pool, performance.now() - started);
+    const report = summarize(input, plan, results, pool, performance.now() - started);
+    const notAsked = options.claims === undefined ? [] : CLAIMS.filter((claim) => !options.claims!.includes(claim.id)).map((claim) => claim.id);
+    return notAsked.length === 0 ? report : { ...report, notAsked };
   } finally {
     if (options.pool === undefined) await pool.close();
   }

@@ -44,6 +44,7 @@ export function checkReportJson(report: CheckReport): JsonObject {
     catalog: { ...report.catalog },
     granularity: report.granularity,
     claims: report.claims.map(claimJson),
+    ...(report.notAsked === undefined ? {} : { claimsNotAsked: [...report.notAsked] }),
     structural: report.structural.map((result): Json => ({ ...result })),
     obligations: report.obligations.map((result) => obligationJson(result)),
     timeMs: Math.round(report.timeMs),

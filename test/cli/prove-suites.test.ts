@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Json } from '../../src/input/json.js';
 import { temporaryFolder } from '../support.js';
-import { runCli } from './capture.js';
+import { runCliWithProgress, withoutStatusLines } from './capture.js';
 
 const folder = temporaryFolder();
 afterAll(() => folder.remove());
@@ -15,12 +15,13 @@ const SUPPORT = join(ROOT, 'test', 'suite', '_support');
 const CHAR_RECOMMENDER = join(SUPPORT, 'char-recommender.ts');
 const UNSAFE_RECOMMENDER = join(SUPPORT, 'unsafe-recommender.ts');
 
-/** `iam-refine prove` from the repository root, so that case names read `proofs/...`. */
+/** `iam-refine prove` from the repository root, so that case names read `proofs/...`; its progress (a line per case) on stderr. */
 async function prove(...argv: string[]) {
   const cwd = process.cwd();
   process.chdir(ROOT);
   try {
-    return await runCli('prove', ...argv);
+    const result = await runCliWithProgress({}, 'prove', ...argv);
+    return { ...result, stderr: withoutStatusLines(result.stderr) };
   } finally {
     process.chdir(cwd);
   }
