@@ -63,7 +63,9 @@ export function explainCommand(): Command {
       const style = flags.format === 'tree' && toTerminal && process.stdout.isTTY ? COLOURED : PLAIN;
       writeResult(renderExplanation(request, flags.format, { ...(proof === undefined ? {} : { proof }), style }), flags.out, inputs);
       if (proof !== undefined) {
-        if (flags.format === 'tree') process.stderr.write(`\n${verdictTable(proof, catalog)}`);
+        // The verdicts reach stderr whatever the format and wherever the result went (the page
+        // holds them too): a refuted claim (exit 1) never passes in silence.
+        process.stderr.write(`${flags.format === 'tree' ? '\n' : ''}${verdictTable(proof, catalog)}`);
         process.exitCode = exitCodeOf(proof.verdict);
       }
     });
