@@ -6,6 +6,7 @@ import { COLOURED, PLAIN } from '../explain/tree-text.js';
 import { recommend } from '../recommend/recommend.js';
 import { verdictTable } from '../report/verdict-table.js';
 import { checkOneStdin, loadCatalog, loadPolicy, loadRecommended } from './inputs.js';
+import { colourFor } from './colour.js';
 import { granularityOption, quietOption, solverOption, timeoutOption, workersOption } from './options.js';
 import { printWarnings, writeResult } from './output.js';
 import { loadUnusedOf, type UnusedFlags, unusedPathOf, withUnusedInput } from './unused-input.js';
@@ -60,7 +61,7 @@ export function explainCommand(): Command {
       };
       const proof = flags.prove ? await proveRecommendation(loaded.policy, unused, catalog, explainedPolicy(request), flags, 'explain') : undefined;
       const toTerminal = flags.out === undefined || flags.out === '-';
-      const style = flags.format === 'tree' && toTerminal && process.stdout.isTTY ? COLOURED : PLAIN;
+      const style = flags.format === 'tree' && toTerminal && colourFor(process.stdout) ? COLOURED : PLAIN;
       writeResult(renderExplanation(request, flags.format, { ...(proof === undefined ? {} : { proof }), style }), flags.out, inputs);
       if (proof !== undefined) {
         // The verdicts reach stderr whatever the format and wherever the result went (the page

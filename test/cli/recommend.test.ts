@@ -144,7 +144,7 @@ describe('recommend command', () => {
     expect(await runCli('recommend', '--policy', ARTICLE_POLICY, '--unused', unused, '--catalog', ARTICLE_CATALOG, '--strict')).toEqual({
       code: 2,
       stdout: '',
-      stderr: `error: ${unused}: [0].actions[0]: unknown action "s3:GetNothing" in ${ARTICLE_CATALOG_NAME}; wildcards are refined without it (--strict)\n`,
+      stderr: `error: ${unused}: [0].actions[0]: unknown action "s3:GetNothing" in ${ARTICLE_CATALOG_NAME}; --strict refuses it (without --strict: a warning)\n`,
     });
   });
 
