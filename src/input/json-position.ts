@@ -54,10 +54,7 @@ class Scanner {
       this.offset += 1; // the colon
       this.skipWhitespace();
       if (key === path[depth]) return this.find(path, depth + 1);
-      this.skipValue();
-      this.skipWhitespace();
-      if (this.text[this.offset] === ',') this.offset += 1;
-      this.skipWhitespace();
+      this.skipMember();
     }
     return undefined;
   }
@@ -67,12 +64,17 @@ class Scanner {
     this.skipWhitespace();
     for (let index = 0; this.text[this.offset] !== ']'; index++) {
       if (index === path[depth]) return this.find(path, depth + 1);
-      this.skipValue();
-      this.skipWhitespace();
-      if (this.text[this.offset] === ',') this.offset += 1;
-      this.skipWhitespace();
+      this.skipMember();
     }
     return undefined;
+  }
+
+  /** Past the value at the cursor and the comma after it, if any. */
+  private skipMember(): void {
+    this.skipValue();
+    this.skipWhitespace();
+    if (this.text[this.offset] === ',') this.offset += 1;
+    this.skipWhitespace();
   }
 
   private skipValue(): void {
