@@ -65,7 +65,7 @@ export { checkReportJson } from './prove/report-json.js';
 export { parseRecommended, parseRecommendedPolicy, recommendedPolicyOf, type RecommendedPolicy } from './policy/recommended.js';
 export { verdictTable } from './report/verdict-table.js';
 export { artifactUri, SARIF_VERSION, sarifLog, sarifResult, sarifRule, sarifRun, type SarifFinding, type SarifLevel, type SarifLocation, type SarifRegion, type SarifRule, type SarifRunInput, type SarifTool } from './report/sarif.js';
-export { CLAIM_RULES, claimFindings, type JudgedFiles } from './report/claim-sarif.js';
+export { CLAIM_RULES, checkSarifRun, claimFindings, type JudgedFiles } from './report/claim-sarif.js';
 export { locateJsonPath, type JsonSpan } from './input/json-position.js';
 export { observedSolver, type SolveObserver } from './prove/solver/solver.js';
 export { TrieNodes } from './catalog/trie-nodes.js';

@@ -3,8 +3,8 @@ import type { Granularity } from '../catalog/tokenize.js';
 import { printJson } from '../policy/print.js';
 import { recommendedPolicyOf } from '../policy/recommended.js';
 import { checkReportJson } from '../prove/report-json.js';
-import { problemLines, verdictTable } from '../report/verdict-table.js';
-import { CLAIM_RULES, claimFindings, IAM_REFINE_TOOL } from '../report/claim-sarif.js';
+import { verdictTable } from '../report/verdict-table.js';
+import { checkSarifRun } from '../report/claim-sarif.js';
 import { sarifLog } from '../report/sarif.js';
 import type { ClaimId } from '../prove/claims.js';
 import { checkOneStdin, loadCatalog, loadPolicy, loadRecommended } from './inputs.js';
@@ -51,14 +51,9 @@ export function checkCommand(): Command {
       printWarnings(unused.warnings);
       const judged = recommendedPolicyOf(given.recommended, policy);
       const report = await proveRecommendation(policy, unused, catalog, judged, flags, 'check', flags.claims);
-      if (flags.format === 'sarif') {
-        const lines = problemLines(report, catalog);
-        const problems = new Map(report.claims.filter((claim) => claim.verdict !== 'proven').map((claim, index) => [claim, lines[index]!]));
-        const findings = claimFindings(report.claims, { original: { policy, source: loaded.source }, recommended: { policy: judged, source: given.source } }, { message: (claim) => problems.get(claim)!, spell: (example) => catalog.canonical(example) ?? example });
-        process.stdout.write(printJson(sarifLog([{ tool: IAM_REFINE_TOOL, rules: CLAIM_RULES, findings, properties: { verdict: report.verdict, ...(report.notAsked === undefined ? {} : { claimsNotAsked: [...report.notAsked] }) } }])));
-      } else {
-        process.stdout.write(flags.format === 'json' ? printJson(checkReportJson(report)) : verdictTable(report, catalog));
-      }
+      const files = { original: { policy, source: loaded.source }, recommended: { policy: judged, source: given.source } };
+      if (flags.format === 'sarif') process.stdout.write(printJson(sarifLog([checkSarifRun(report, catalog, files)])));
+      else process.stdout.write(flags.format === 'json' ? printJson(checkReportJson(report)) : verdictTable(report, catalog));
       process.exitCode = exitCodeOf(report.verdict);
     });
 }

@@ -7,10 +7,12 @@ import { parseJson } from '../input/parse-json.js';
 import type { JsonSource } from '../input/read-json.js';
 import { alignStatements } from '../policy/align.js';
 import type { Policy, Statement } from '../policy/types.js';
-import type { ClaimVerdict } from '../prove/check.js';
+import type { Catalog } from '../catalog/catalog.js';
+import type { CheckReport, ClaimVerdict } from '../prove/check.js';
 import { CLAIMS, claimInfo } from '../prove/claims.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
-import type { SarifFinding, SarifLevel, SarifLocation, SarifRule, SarifTool } from './sarif.js';
+import type { SarifFinding, SarifLevel, SarifLocation, SarifRule, SarifRunInput, SarifTool } from './sarif.js';
+import { problemLines } from './verdict-table.js';
 
 /** One SARIF rule per claim, ids the claims' own (`exact`, `no-escalation`, ...). */
 export const CLAIM_RULES: readonly SarifRule[] = CLAIMS.map((claim) => ({
@@ -76,6 +78,14 @@ export function claimFindings(claims: readonly ClaimVerdict[], files: JudgedFile
         },
       };
     });
+}
+
+/** `check --format sarif`: the check's run, each message the line the text report prints, the verdict (and the claims not asked) as the run's properties. */
+export function checkSarifRun(report: CheckReport, catalog: Catalog, files: JudgedFiles): SarifRunInput {
+  const lines = problemLines(report, catalog);
+  const messages = new Map(report.claims.filter((claim) => claim.verdict !== 'proven').map((claim, index) => [claim, lines[index]!]));
+  const findings = claimFindings(report.claims, files, { message: (claim) => messages.get(claim)!, spell: (example) => catalog.canonical(example) ?? example });
+  return { tool: IAM_REFINE_TOOL, rules: CLAIM_RULES, findings, properties: { verdict: report.verdict, ...(report.notAsked === undefined ? {} : { claimsNotAsked: [...report.notAsked] }) } };
 }
 
 /** The statement (and, when the example singles one out, its pattern) as a place in the file. */

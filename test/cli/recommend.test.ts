@@ -179,6 +179,7 @@ describe('recommend command', () => {
       ['--timeout-ms', 20_000],
       ['--workers', undefined],
       ['--solver', 'wasm'],
+      ['--quiet', undefined],
     ]);
   });
 });
