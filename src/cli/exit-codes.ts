@@ -11,3 +11,12 @@ export const EXIT = {
   /** A bug in iam-refine: it refused its own result rather than print a wrong one. */
   internal: 4,
 } as const;
+
+/** What each exit code means, as `--help` and README list them. */
+export const EXIT_MEANINGS: readonly (readonly [code: number, meaning: string])[] = [
+  [EXIT.ok, 'done; for check, certify, verify-cert, drift and --prove: every claim proven'],
+  [EXIT.refuted, 'a claim is refuted (with a counterexample), or a certificate does not verify'],
+  [EXIT.badInput, 'bad input or usage: one line naming the file and the JSON path'],
+  [EXIT.unknown, 'the solver answered unknown or ran out of time: never reported as proven'],
+  [EXIT.internal, 'iam-refine refused its own result (a bug: it would have lost or added an action)'],
+];

@@ -7,7 +7,8 @@ import { recommend } from '../recommend/recommend.js';
 import { verdictTable } from '../report/verdict-table.js';
 import { chooseStepOption } from './aws-options.js';
 import { checkOneStdin, loadCatalog, loadPolicy, loadRecommended } from './inputs.js';
-import { granularityOption, solverOption, timeoutOption, workersOption } from './options.js';
+import { colourFor } from './colour.js';
+import { granularityOption, quietOption, solverOption, timeoutOption, workersOption } from './options.js';
 import { printWarnings, writeResult } from './output.js';
 import { loadUnusedOf, type UnusedFlags, unusedPathOf, withUnusedInput } from './unused-input.js';
 import { exitCodeOf, proveRecommendation } from './solver-flags.js';
@@ -42,6 +43,7 @@ export function explainCommand(): Command {
     .addOption(timeoutOption())
     .addOption(workersOption())
     .addOption(solverOption())
+    .addOption(quietOption())
     .action(async (flags: ExplainFlags) => {
       const inputs = [flags.policy, unusedPathOf(flags), flags.recommended, flags.catalog];
       checkOneStdin(inputs);
@@ -60,12 +62,14 @@ export function explainCommand(): Command {
         policyName: loaded.source.name,
         ...(givenFile === undefined ? {} : { given: { policy: recommendedPolicyOf(givenFile.recommended, loaded.policy) }, givenName: givenFile.source.name }),
       };
-      const proof = flags.prove ? await proveRecommendation(loaded.policy, unused, catalog, explainedPolicy(request), flags) : undefined;
+      const proof = flags.prove ? await proveRecommendation(loaded.policy, unused, catalog, explainedPolicy(request), flags, 'explain') : undefined;
       const toTerminal = flags.out === undefined || flags.out === '-';
-      const style = flags.format === 'tree' && toTerminal && process.stdout.isTTY ? COLOURED : PLAIN;
+      const style = flags.format === 'tree' && toTerminal && colourFor(process.stdout) ? COLOURED : PLAIN;
       writeResult(renderExplanation(request, flags.format, { ...(proof === undefined ? {} : { proof }), style }), flags.out, inputs);
       if (proof !== undefined) {
-        if (flags.format === 'tree') process.stderr.write(`\n${verdictTable(proof, catalog)}`);
+        // The verdicts reach stderr whatever the format and wherever the result went (the page
+        // holds them too): a refuted claim (exit 1) never passes in silence.
+        process.stderr.write(`${flags.format === 'tree' ? '\n' : ''}${verdictTable(proof, catalog)}`);
         process.exitCode = exitCodeOf(proof.verdict);
       }
     });

@@ -8,7 +8,8 @@ import { ALL_RECOMMENDER_MUTANTS } from '../fuzz/recommender-mutants/all-recomme
 import { printJson } from '../policy/print.js';
 import { startSolver, type SolverBackEnd } from '../prove/solver/start.js';
 import { EXIT } from './exit-codes.js';
-import { integerOption, OPTION_BOUNDS, solverOption, timeoutOption, workersOption } from './options.js';
+import { integerOption, OPTION_BOUNDS, quietOption, solverOption, timeoutOption, workersOption } from './options.js';
+import { observedSolver } from '../prove/solver/solver.js';
 import { createProgress } from './progress.js';
 import { loadRecommender } from './recommender-module.js';
 import { solverOptions } from './solver-flags.js';
@@ -27,6 +28,7 @@ interface FuzzFlags {
   readonly timeoutMs: number;
   readonly workers?: number;
   readonly solver?: SolverBackEnd;
+  readonly quiet?: boolean;
 }
 
 export function fuzzCommand(): Command {
@@ -46,17 +48,19 @@ export function fuzzCommand(): Command {
     .addOption(timeoutOption())
     .addOption(workersOption())
     .addOption(solverOption())
+    .addOption(quietOption())
     .action(async (flags: FuzzFlags) => {
       const recommender = await loadRecommender(flags.recommender);
       const seed = flags.seed ?? randomInt(2 ** 31);
       const pool = await startSolver(solverOptions(flags));
       try {
-        const cases = createProgress({ total: flags.runs, noun: 'cases' });
+        // A case can take minutes on a large service: the obligations solved inside it count too.
+        const cases = createProgress({ total: flags.runs, noun: 'cases', label: 'fuzz', stepNoun: 'obligations', quiet: flags.quiet === true });
         const campaign = await runFuzzCampaign({
           runs: flags.runs,
           seed,
           recommender,
-          pool,
+          pool: observedSolver(pool, { onSettled: () => cases.step() }),
           solverShare: flags.solverShare,
           specShare: flags.specShare,
           constraints: { ...(flags.largeServices ? CAMPAIGN_CONSTRAINTS : {}), ...(flags.granularity === undefined ? {} : { granularity: flags.granularity }) },
@@ -65,9 +69,9 @@ export function fuzzCommand(): Command {
         cases.finish();
         let mutation: MutationCampaignResult | undefined;
         if (flags.mutants === true) {
-          const mutants = createProgress({ total: ALL_RECOMMENDER_MUTANTS.length, noun: 'mutants' });
+          const mutants = createProgress({ total: ALL_RECOMMENDER_MUTANTS.length, noun: 'mutants', label: 'fuzz --mutants', stepNoun: 'obligations', quiet: flags.quiet === true });
           const constraints = flags.granularity === undefined ? {} : { granularity: flags.granularity };
-          mutation = await runMutationCampaign({ runs: flags.mutantRuns, seed, pool, constraints, onMutant: (result) => mutants.advance({ failed: !result.killed, line: mutantLine(result) }) });
+          mutation = await runMutationCampaign({ runs: flags.mutantRuns, seed, pool: observedSolver(pool, { onSettled: () => mutants.step() }), constraints, onMutant: (result) => mutants.advance({ failed: !result.killed, line: mutantLine(result) }) });
           mutants.finish();
         }
         const report: FuzzReport = { recommender: flags.recommender ?? 'iam-refine', granularity: flags.granularity ?? 'both', campaign, ...(mutation === undefined ? {} : { mutation }) };

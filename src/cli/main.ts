@@ -3,6 +3,7 @@ import { InputError } from '../input/input-error.js';
 import { RefusedRecommendation } from '../recommend/self-check.js';
 import { TOOL_VERSION } from '../version.js';
 import { EXIT } from './exit-codes.js';
+import { withSharedHelp } from './help.js';
 import { accountCommand } from './account.js';
 import { certifyCommand } from './certify.js';
 import { checkCommand } from './check.js';
@@ -30,8 +31,8 @@ export function program(): Command {
   root.addCommand(explainCommand());
   root.addCommand(accountCommand());
   root.addCommand(driftCommand());
-  for (const command of root.commands) command.exitOverride();
-  return root;
+  for (const command of root.commands) withSharedHelp(command).exitOverride();
+  return withSharedHelp(root);
 }
 
 /** Runs the program and returns its exit code; every failure is one line on stderr. */

@@ -1,4 +1,5 @@
 import { InvalidArgumentError, Option } from 'commander';
+import { CLAIMS, type ClaimId } from '../prove/claims.js';
 import { DEFAULT_TIMEOUT_MS } from '../prove/solver/pool.js';
 import { SOLVER_BACK_ENDS } from '../prove/solver/start.js';
 
@@ -63,4 +64,28 @@ export function workersOption(): Option {
 
 function formatInteger(value: number): string {
   return value.toLocaleString('en-US');
+}
+
+/**
+ * `--claims LIST`: the claims to prove, by number (1 to 5) or name (exact, no-escalation,
+ * safety, minimality, no-redundancy), comma-separated; in the order of `CLAIMS` whatever the order given.
+ */
+export function claimsOption(): Option {
+  const names = CLAIMS.map((claim) => `${claim.number} ${claim.id}`).join(', ');
+  return new Option('--claims <list>', `the claims to prove, by number or name (${names}); the others are reported as not asked`).argParser(parseClaims);
+}
+
+export function parseClaims(text: string): ClaimId[] {
+  const asked = new Set<ClaimId>();
+  for (const item of text.split(',').map((part) => part.trim().toLowerCase())) {
+    const claim = CLAIMS.find((info) => info.id === item || String(info.number) === item);
+    if (claim === undefined) throw new InvalidArgumentError(`expected claims by number 1 to 5 or name (${CLAIMS.map((info) => info.id).join(', ')}), got ${JSON.stringify(item)}`);
+    asked.add(claim.id);
+  }
+  return CLAIMS.filter((info) => asked.has(info.id)).map((info) => info.id);
+}
+
+/** `--quiet`: no progress on stderr (results, warnings and errors still print). */
+export function quietOption(): Option {
+  return new Option('-q, --quiet', 'no progress on stderr (a bar on a terminal, otherwise a line every few seconds)');
 }

@@ -13,7 +13,10 @@ import type { CaseResult } from '../suite/run-case.js';
 import { proveCases, tallies } from '../suite/run.js';
 import { caseDetails, caseLine, suiteSummaryTable } from '../suite/text.js';
 import { EXIT } from './exit-codes.js';
-import { integerOption, OPTION_BOUNDS, solverOption, timeoutOption } from './options.js';
+import { integerOption, OPTION_BOUNDS, quietOption, solverOption, timeoutOption } from './options.js';
+import { observedSolver } from '../prove/solver/solver.js';
+import { sarifLog } from '../report/sarif.js';
+import { suiteSarifRun } from '../suite/sarif.js';
 import { checkOutputFile } from '../output/guard.js';
 import { writeResult } from './output.js';
 import { createProgress } from './progress.js';
@@ -29,6 +32,8 @@ interface ProveSuitesFlags {
   readonly recommender?: string;
   readonly timeoutMs: number;
   readonly solver?: SolverBackEnd;
+  readonly sarif?: string;
+  readonly quiet?: boolean;
 }
 
 export function proveCommand(): Command {
@@ -37,12 +42,14 @@ export function proveCommand(): Command {
     .argument('[paths...]', 'suite folders, case folders or case.json files', ['proofs'])
     .option('--update', 'rewrite the snapshot of each case whose recommendation changed, when it still has the expected verdict')
     .option('--junit <file>', 'also write the results as JUnit XML')
-    .option('--json <file>', 'also write the results as JSON')
+    .option('--json <file>', 'also write the results as JSON (- for standard output)')
+    .option('--sarif <file>', 'also write every refuted or unknown claim as SARIF 2.1.0, for code scanning')
     .option('--record <file>', 'compare every verdict, claim and witness with this record of an earlier run (with --update: write it)')
     .addOption(integerOption('--jobs <n>', 'solver workers shared by the cases', OPTION_BOUNDS.jobs, 'default: the cores, at most 4'))
     .option('--recommender <module>', "prove this module's recommend function instead of iam-refine's")
     .addOption(timeoutOption())
     .addOption(solverOption())
+    .addOption(quietOption())
     .action(async (paths: string[], flags: ProveSuitesFlags) => {
       const started = performance.now();
       const recommender = await loadRecommender(flags.recommender);
@@ -55,10 +62,10 @@ export function proveCommand(): Command {
       let results: CaseResult[];
       try {
         const interactive = process.stderr.isTTY === true;
-        const progress = createProgress({ total: cases.length, noun: 'cases' });
+        const progress = createProgress({ total: cases.length, noun: 'cases', label: 'prove', stepNoun: 'obligations', quiet: flags.quiet === true });
         results = await proveCases(cases, {
           recommender,
-          pool,
+          pool: observedSolver(pool, { onSettled: () => progress.step() }),
           update: flags.update === true,
           // On a terminal the bar counts; only the cases that need a look get a line.
           onResult: (result) => progress.advance({ failed: result.status !== 'passed', ...(interactive && result.status === 'passed' ? {} : { line: caseLine(result) }) }),
@@ -73,6 +80,7 @@ export function proveCommand(): Command {
       process.stdout.write(`\n${suiteSummaryTable(counts, wallMs)}`);
       const inputs = inputFiles(cases);
       if (flags.junit !== undefined) writeResult(junitXml(results, counts, wallMs), flags.junit, inputs);
+      if (flags.sarif !== undefined) writeResult(printJson(sarifLog([suiteSarifRun(cases, results)])), flags.sarif, inputs);
       if (flags.json !== undefined) writeResult(printJson(suiteReportJson(results, counts, { recommender: flags.recommender ?? 'iam-refine', solver: pool.version, wallMs })), flags.json, inputs);
       const departures = flags.record === undefined ? [] : keepRecord(results, flags.record, flags.update === true, inputs);
       const failed = results.some((result) => result.status === 'failed') || departures.length > 0;

@@ -15,7 +15,7 @@ import { existingPolicyIdOption, policyKindOption, resourceArnOption } from './a
 import { unifiedDiff } from '../report/diff.js';
 import { verdictTable } from '../report/verdict-table.js';
 import { checkOneStdin, loadCatalog, loadPolicy, type LoadedPolicy, type LoadedUnused } from './inputs.js';
-import { granularityOption, solverOption, timeoutOption, workersOption } from './options.js';
+import { granularityOption, quietOption, solverOption, timeoutOption, workersOption } from './options.js';
 import { printWarnings, writeResult } from './output.js';
 import { loadUnusedOf, type UnusedFlags, unusedPathOf, withUnusedInput } from './unused-input.js';
 import { exitCodeOf, proveRecommendation } from './solver-flags.js';
@@ -54,6 +54,7 @@ export function recommendCommand(): Command {
     .addOption(existingPolicyIdOption())
     .addOption(resourceArnOption())
     .addOption(policyKindOption())
+    .addOption(quietOption())
     .action(async (flags: RecommendFlags) => {
       const startedAt = new Date().toISOString();
       checkOneStdin([flags.policy, unusedPathOf(flags), flags.catalog]);
@@ -65,7 +66,7 @@ export function recommendCommand(): Command {
       const quota = checkQuota(loaded.policy, recommendation, flags.policyKind ?? loaded.identity.kind ?? 'managed', loaded.source.name);
       printWarnings(quota.warning === undefined ? recommendation.warnings : [...recommendation.warnings, quota.warning]);
       const proof = flags.prove
-        ? await proveRecommendation(loaded.policy, unused, catalog, parseRecommendedPolicy(recommendation.policy), flags)
+        ? await proveRecommendation(loaded.policy, unused, catalog, parseRecommendedPolicy(recommendation.policy), flags, 'recommend')
         : undefined;
       const response: ResponseContext = {
         resourceArn: flags.resourceArn ?? loadedUnused.resourceArn,

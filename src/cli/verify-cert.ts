@@ -4,8 +4,9 @@ import { printJson } from '../policy/print.js';
 import { recheckCertificate, recheckExitCode, RECHECK_SOLVERS, type FileRecheck, type RecheckReport, type RecheckSolver } from '../prove/certificate/recheck.js';
 import { verifyCertificate } from '../prove/certificate/verify.js';
 import { EXIT } from './exit-codes.js';
-import { timeoutOption, workersOption } from './options.js';
-import { exitCodeOf, type SolverFlags } from './solver-flags.js';
+import { quietOption, timeoutOption, workersOption } from './options.js';
+import { createProgress } from './progress.js';
+import { exitCodeOf, withProgressSolver, type SolverFlags } from './solver-flags.js';
 
 interface VerifyFlags extends Omit<SolverFlags, 'solver'> {
   readonly solver: 'wasm' | RecheckSolver;
@@ -23,16 +24,24 @@ export function verifyCertCommand(): Command {
         .choices(['wasm', ...RECHECK_SOLVERS])
         .default('wasm'),
     )
-    .addOption(new Option('--format <format>', 'with --solver z3-native or cvc5: text for people, json for machines').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--format <format>', 'text for people, json for machines').choices(['text', 'json']).default('text'))
+    .addOption(quietOption())
     .action(async (directory: string, flags: VerifyFlags) => {
       const settings = { timeoutMs: flags.timeoutMs, ...(flags.workers === undefined ? {} : { workers: flags.workers }) };
       if (flags.solver !== 'wasm') {
-        const report = await recheckCertificate(directory, { solver: flags.solver, ...settings });
+        const progress = createProgress({ noun: 'files', label: 'verify-cert', quiet: flags.quiet === true });
+        const report = await recheckCertificate(directory, { solver: flags.solver, ...settings, observer: { onQueued: () => progress.expect(1), onSettled: () => progress.advance() } }).finally(() => progress.finish());
         process.stdout.write(flags.format === 'json' ? printJson(recheckJson(report)) : recheckText(report));
         process.exitCode = recheckExitCode(report);
         return;
       }
-      const result = await verifyCertificate(directory, settings);
+      const result = await withProgressSolver({ ...settings, quiet: flags.quiet }, 'verify-cert', (pool) => verifyCertificate(directory, { ...settings, pool }));
+      if (flags.format === 'json') {
+        // The same shape whatever the outcome: `valid` says whether every check held.
+        process.stdout.write(printJson({ certificate: directory, solver: 'wasm', valid: result.problems.length === 0, verdict: result.verdict ?? null, obligations: result.obligations, problems: [...result.problems] }));
+        process.exitCode = result.problems.length > 0 ? EXIT.refuted : exitCodeOf(result.verdict!);
+        return;
+      }
       if (result.problems.length > 0) {
         for (const problem of result.problems) process.stderr.write(`mismatch: ${directory}/${problem}\n`);
         process.stderr.write(`certificate ${directory}: INVALID (${result.problems.length} mismatch${result.problems.length === 1 ? '' : 'es'})\n`);

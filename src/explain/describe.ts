@@ -33,9 +33,10 @@ export function statusText(node: ExplainedNode): string {
   return node.chosen?.pattern === name || node.given?.pattern === name ? `${safety}, ${kind} action` : `${safety}, ${kind} action ${name}`;
 }
 
-/** `5 chosen below`, for a node some recommendation descends into. */
+/** `5 chosen below`, for a node some recommendation descends into; `6 given below (iam-refine: 5)` where the two differ. */
 export function belowText(node: ExplainedNode): string {
-  return node.chosenBelow > 0 ? `${node.chosenBelow} chosen below` : '';
+  if (node.givenBelow === undefined || node.givenBelow === node.chosenBelow) return node.chosenBelow > 0 ? `${node.chosenBelow} chosen below` : '';
+  return `${node.givenBelow} given below (iam-refine: ${node.chosenBelow})`;
 }
 
 /** The pattern iam-refine writes for the node, and the given recommendation's when they differ. */
@@ -54,11 +55,26 @@ export function differs(node: ExplainedNode, given: boolean): boolean {
   return given && node.chosen?.pattern !== node.given?.pattern;
 }
 
-/** `statement 1 (Read), s3:Get*: replaced by 7 patterns` */
+/**
+ * `statement 1 (Read), s3:Get*: replaced by 7 patterns`; with a given recommendation, what it does, and
+ * iam-refine's count beside it when they differ, as the nodes' counts say it.
+ */
 export function trieTitle(trie: PatternTrie): string {
-  if (trie.key === 'NotAction') return `${statementName({ index: trie.statement, sid: trie.sid })}, NotAction: ${trie.replacements.length} exclusion${trie.replacements.length === 1 ? '' : 's'} added (a safe node excludes no used action)`;
-  const what = trie.fate === 'removed' ? 'removed (every action it allows is unused)' : `replaced by ${trie.replacements.length} pattern${trie.replacements.length === 1 ? '' : 's'}`;
+  const given = trie.givenReplacements;
+  const beside = given !== undefined && given.length !== trie.replacements.length ? ` (iam-refine: ${trie.replacements.length})` : '';
+  const count = given?.length ?? trie.replacements.length;
+  // A given pattern that is no node of the trie is counted in the title, not below the root: say so.
+  const root = trie.nodes[0];
+  const placed = (root?.givenBelow ?? 0) + (root?.given === undefined ? 0 : 1);
+  const offTrie = given === undefined || placed >= given.length ? '' : `, ${given.length - placed} of them no node of this trie`;
+  const by = given === undefined ? '' : ` in the given recommendation${offTrie}`;
+  if (trie.key === 'NotAction') return `${statementName({ index: trie.statement, sid: trie.sid })}, NotAction: ${plural(count, 'exclusion')} added${by}${beside} (a safe node excludes no used action)`;
+  const what = given === undefined && trie.fate === 'removed' ? 'removed (every action it allows is unused)' : count === 0 ? `removed${by}${beside}` : `replaced by ${plural(count, 'pattern')}${by}${beside}`;
   return `${statementName({ index: trie.statement, sid: trie.sid })}, ${trie.pattern}: ${what}`;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 /** How many nodes are hidden below a collapsed node. */

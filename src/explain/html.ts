@@ -1,3 +1,4 @@
+import type { ExplanationSummary } from './summary.js';
 import { describeCatalog } from '../catalog/catalog.js';
 import { TOOL_VERSION } from '../version.js';
 import { belowText, choiceText, countsText, differs, nodeLabel, statusText, trieTitle } from './describe.js';
@@ -14,6 +15,8 @@ export interface PageInput {
   /** The names shown above the two columns. */
   readonly beforeName: string;
   readonly afterName: string;
+  /** What is explained, and what it does (actions removed, size against the quota). */
+  readonly summary: ExplanationSummary;
   readonly proof?: ProofSummary;
 }
 
@@ -51,7 +54,8 @@ export function explanationPage(input: PageInput): string {
     '</head>',
     '<body>',
     `<h1>${escapeText(title)}</h1>`,
-    `<p class="meta">${explanation.catalog.source === 'package' ? 'catalog ' : ''}<code id="catalog">${escapeHtml(describeCatalog(explanation.catalog))}</code> · granularity <code>${explanation.granularity}</code> · recommendation: ${escapeHtml(input.afterName)} · iam-refine ${escapeHtml(TOOL_VERSION)}</p>`,
+    `<p class="meta">${explanation.catalog.source === 'package' ? 'catalog ' : ''}<code id="catalog">${escapeHtml(describeCatalog(explanation.catalog))}</code> · granularity <code>${explanation.granularity}</code> · explained: ${escapeHtml(input.summary.judged)} · iam-refine ${escapeHtml(TOOL_VERSION)}</p>`,
+    `<p class="summary" id="summary">${escapeText(input.summary.lines[1]!)}</p>`,
     LEGEND,
     input.proof === undefined ? '' : proofSection(input.proof),
     diffSection(input),

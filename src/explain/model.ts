@@ -36,8 +36,10 @@ export interface ExplainedNode {
   readonly chosen: Chosen | undefined;
   /** How the given recommendation (`--recommended`) covers it, when there is one. */
   readonly given: Chosen | undefined;
-  /** Nodes chosen (by either recommendation) strictly below it. */
+  /** Nodes iam-refine's recommendation chooses strictly below it. */
   readonly chosenBelow: number;
+  /** Nodes the given recommendation chooses strictly below it, when there is one. */
+  readonly givenBelow: number | undefined;
   /**
    * The trie below it is not drawn: its children are its actions, each labelled by what follows
    * the node's prefix. Only nodes no recommendation descends into are flattened.
@@ -312,6 +314,7 @@ interface Draft {
   chosen: Chosen | undefined;
   given: Chosen | undefined;
   chosenBelow: number;
+  givenBelow: number | undefined;
   flattened: boolean;
   children: number[];
 }
@@ -329,10 +332,16 @@ function layOut(
   unsafeKind: ActionKind,
   mergeChains: boolean,
 ): ExplainedNode[] {
-  const chosenBelow = new Array<number>(tree.keys.length).fill(0);
-  for (const node of new Set([...chosen.keys(), ...(given?.keys() ?? [])])) {
-    for (let up = tree.parents[node]!; up >= 0; up = tree.parents[up]!) chosenBelow[up]!++;
-  }
+  // Counted per recommendation, so that a node's count and its trie's title say the same thing;
+  // the view descends wherever either of them chose something.
+  const below = (choices: Iterable<number>): number[] => {
+    const counts = new Array<number>(tree.keys.length).fill(0);
+    for (const node of choices) for (let up = tree.parents[node]!; up >= 0; up = tree.parents[up]!) counts[up]!++;
+    return counts;
+  };
+  const chosenBelow = below(chosen.keys());
+  const givenBelow = given === undefined ? undefined : below(given.keys());
+  const descended = (node: number): boolean => chosenBelow[node]! > 0 || (givenBelow?.[node] ?? 0) > 0;
   const drafts: Draft[] = [];
   // A node's prefix in the catalog's spelling: its first action's, cut to the node's length.
   const spellingOf = (node: number): string => (tree.members.spelling[tree.ranges[node]![0]] ?? tree.keys[node]!).slice(0, tree.keys[node]!.length);
@@ -350,7 +359,7 @@ function layOut(
     const prefix = spellingOf(node);
     const [from, to] = range;
     const isAction = from < to && tree.members.lower[from] === tree.keys[node];
-    const flattened = chosenBelow[node] === 0;
+    const flattened = !descended(node);
     // At character granularity, a node whose one child covers the same actions says nothing
     // its child does not: the child stands for both, labelled with both tokens (`Desc`, not D, e, s, c).
     const only = tree.children[node]!;
@@ -373,6 +382,7 @@ function layOut(
       chosen: chosen.get(node),
       given: given?.get(node),
       chosenBelow: chosenBelow[node]!,
+      givenBelow: givenBelow?.[node],
       flattened: listed > 0,
     });
     if (!flattened) {
@@ -393,6 +403,7 @@ function layOut(
         chosen: undefined,
         given: undefined,
         chosenBelow: 0,
+        givenBelow: givenBelow === undefined ? undefined : 0,
         flattened: false,
       });
     }
@@ -409,7 +420,7 @@ function layOut(
  */
 function defaultView(drafts: readonly Draft[], unsafeKind: ActionKind): Set<number> {
   const expanded = new Set<number>();
-  const opens = (draft: Draft): boolean => draft.children.length > 0 && (draft.chosenBelow > 0 || (draft[unsafeKind === 'unused' ? 'unused' : 'used'] > 0 && draft.children.length <= SMALL_SUBTREE));
+  const opens = (draft: Draft): boolean => draft.children.length > 0 && (draft.chosenBelow > 0 || (draft.givenBelow ?? 0) > 0 || (draft[unsafeKind === 'unused' ? 'unused' : 'used'] > 0 && draft.children.length <= SMALL_SUBTREE));
   let rows = 1;
   let level = [0];
   while (level.length > 0) {

@@ -5,6 +5,7 @@ import type { CheckReport } from '../prove/check.js';
 import { explanationPage } from './html.js';
 import { explain, withWitnesses, type ExplainInput, type Explanation } from './model.js';
 import { minimalityWitnesses, proofSummary } from './proof.js';
+import { explanationSummary } from './summary.js';
 import { explanationTree, type TreeStyle } from './tree-text.js';
 
 export type ExplainFormat = 'html' | 'tree';
@@ -30,8 +31,9 @@ export function explanationOf(request: ExplainInput, proof?: CheckReport): Expla
 /** The page (`html`) or the terminal tree (`tree`, coloured with `style`). */
 export function renderExplanation(request: ExplainRequest, format: ExplainFormat, options: { readonly proof?: CheckReport; readonly style?: TreeStyle } = {}): string {
   const explanation = explanationOf(request, options.proof);
-  if (format === 'tree') return explanationTree(explanation, options.style);
   const after = explainedPolicy(request);
+  const summary = explanationSummary(request, after);
+  if (format === 'tree') return `${summary.lines.join('\n')}\n${explanationTree(explanation, options.style)}`;
   const afterName = request.givenName ?? `${request.policyName} (recommended by iam-refine)`;
   return explanationPage({
     explanation,
@@ -39,6 +41,7 @@ export function renderExplanation(request: ExplainRequest, format: ExplainFormat
     after: after === undefined ? '' : printJson(after.raw),
     beforeName: request.policyName,
     afterName: after === undefined ? `${afterName}: DETACH_POLICY` : afterName,
+    summary,
     ...(options.proof === undefined ? {} : { proof: proofSummary(options.proof, request.catalog) }),
   });
 }

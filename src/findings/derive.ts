@@ -12,7 +12,7 @@ import { parseLastAccessed, type LastAccessedReport } from './last-accessed.js';
 import { parseUnusedEntries } from './parse.js';
 import { resolveUnused } from './resolve.js';
 import { parseUsedActions } from './used-actions.js';
-import type { UnusedSet, Warning } from './unused-set.js';
+import { strictRefusal, type UnusedSet, type Warning } from './unused-set.js';
 
 export const DEFAULT_UNUSED_DAYS = 90;
 /** IAM reports at least the last 400 days; "never" means "not in those 400 days". */
@@ -229,19 +229,19 @@ function allowedLower(policy: Policy | undefined, catalog: Catalog): string[] {
 
 /** Unknown services and actions: warnings naming the evidence, or errors with `strict`. */
 function catalogChecker(catalog: Catalog, source: string, strict: boolean, warnings: Warning[]) {
-  const report = (path: JsonPath, message: string): void => {
-    if (strict) throw new InputError(source, path, `${message} (--strict)`);
-    warnings.push({ source, path, message });
+  const report = (path: JsonPath, fact: string, consequence: string): void => {
+    if (strict) throw new InputError(source, path, strictRefusal(fact));
+    warnings.push({ source, path, message: `${fact}; ${consequence}` });
   };
   return {
     service(namespace: string, path: JsonPath): string | undefined {
       const known = catalog.service(namespace);
-      if (known === undefined) report(path, `unknown service "${namespace}" in ${describeCatalog(catalog.identity)}; its actions cannot be refined`);
+      if (known === undefined) report(path, `unknown service "${namespace}" in ${describeCatalog(catalog.identity)}`, 'its actions cannot be refined');
       return known;
     },
     action(namespace: string, name: string, path: JsonPath): void {
       if (catalog.service(namespace) !== undefined && catalog.indexOf(lowerAscii(`${namespace}:${name}`)) === undefined) {
-        report(path, `unknown action "${namespace}:${name}" in ${describeCatalog(catalog.identity)}; wildcards are refined without it`);
+        report(path, `unknown action "${namespace}:${name}" in ${describeCatalog(catalog.identity)}`, 'wildcards are refined without it');
       }
     },
   };

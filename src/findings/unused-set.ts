@@ -29,3 +29,11 @@ export interface UnusedSet {
 export function isUnused(unused: UnusedSet, lowerAction: string): boolean {
   return unused.actions.has(lowerAction) || unused.unknown.has(lowerAction);
 }
+
+/**
+ * A name the catalog does not know, as `--strict` refuses it: the fact, without the consequence
+ * the warning states (which is what happens without `--strict`).
+ */
+export function strictRefusal(fact: string): string {
+  return `${fact}; --strict refuses it (without --strict: a warning)`;
+}

@@ -41,11 +41,15 @@ export interface CheckReport {
   readonly catalog: CatalogIdentity;
   readonly granularity: Granularity;
   readonly timeMs: number;
+  /** The claims left out on request (`check --claims`): never proven, never refuted; absent when all five were asked. */
+  readonly notAsked?: readonly ClaimId[];
 }
 
 export interface CheckOptions extends SolverPoolOptions {
   /** A running pool to reuse (the caller closes it); otherwise one is started and closed. */
   readonly pool?: Solver;
+  /** Only these claims (default: all five); the report names the others as not asked. */
+  readonly claims?: readonly ClaimId[];
 }
 
 /**
@@ -56,8 +60,10 @@ export async function check(input: CheckInput, options: CheckOptions = {}): Prom
   const started = performance.now();
   const pool = options.pool ?? (await SolverPool.start(options));
   try {
-    const { plan, results } = await planAndSolve(input, pool);
-    return summarize(input, plan, results, pool, performance.now() - started);
+    const { plan, results } = await planAndSolve(input, pool, options.claims);
+    const report = summarize(input, plan, results, pool, performance.now() - started);
+    const notAsked = options.claims === undefined ? [] : CLAIMS.filter((claim) => !options.claims!.includes(claim.id)).map((claim) => claim.id);
+    return notAsked.length === 0 ? report : { ...report, notAsked };
   } finally {
     if (options.pool === undefined) await pool.close();
   }
@@ -68,11 +74,11 @@ export async function check(input: CheckInput, options: CheckOptions = {}): Prom
  * planned: on a big policy, planning takes as long as solving on one worker, and the workers
  * would otherwise wait for all of it.
  */
-async function planAndSolve(input: CheckInput, pool: Solver): Promise<{ plan: Plan; results: ObligationResult[] }> {
+async function planAndSolve(input: CheckInput, pool: Solver, claims?: readonly ClaimId[]): Promise<{ plan: Plan; results: ObligationResult[] }> {
   const obligations: Obligation[] = [];
   const structural: StructuralResult[] = [];
   const pending: Promise<ObligationResult>[] = [];
-  for (const batch of planBatches(input)) {
+  for (const batch of planBatches(input, claims)) {
     obligations.push(...batch.obligations);
     structural.push(...batch.structural);
     pending.push(...batch.obligations.map((obligation) => solveOne(obligation, pool)));

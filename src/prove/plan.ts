@@ -1,3 +1,4 @@
+import { CLAIMS, type ClaimId } from './claims.js';
 import type { CheckInput } from './context.js';
 import type { Obligation, StructuralResult } from './obligation.js';
 import { exactObligations } from './obligations/exact.js';
@@ -24,10 +25,10 @@ export interface PlanBatch {
  * A pure function of its input: the same input gives the same scripts, byte for byte, which is
  * what lets a certificate be re-derived and compared.
  */
-export function planObligations(input: CheckInput): Plan {
+export function planObligations(input: CheckInput, claims: readonly ClaimId[] = ALL_CLAIMS): Plan {
   const obligations: Obligation[] = [];
   const structural: StructuralResult[] = [];
-  for (const batch of planBatches(input)) {
+  for (const batch of planBatches(input, claims)) {
     obligations.push(...batch.obligations);
     structural.push(...batch.structural);
   }
@@ -38,14 +39,17 @@ export function planObligations(input: CheckInput): Plan {
  * The same plan in batches, in the same order, for a caller that solves the first obligations
  * while it plans the next ones.
  */
-export function* planBatches(input: CheckInput): Generator<PlanBatch> {
+export function* planBatches(input: CheckInput, claims: readonly ClaimId[] = ALL_CLAIMS): Generator<PlanBatch> {
+  const asked = new Set(claims);
   const { cases, structural } = statementCases(input);
-  yield { obligations: [], structural };
+  yield { obligations: [], structural: structural.filter((result) => asked.has(result.claim)) };
   for (const statement of cases) {
-    yield { obligations: exactObligations(statement, input), structural: [] };
-    yield { obligations: noEscalationObligations(statement), structural: [] };
-    yield { obligations: safetyObligations(statement, input), structural: [] };
-    yield minimalityObligations(statement, input);
-    yield { obligations: noRedundancyObligations(statement, input), structural: [] };
+    if (asked.has('exact')) yield { obligations: exactObligations(statement, input), structural: [] };
+    if (asked.has('no-escalation')) yield { obligations: noEscalationObligations(statement), structural: [] };
+    if (asked.has('safety')) yield { obligations: safetyObligations(statement, input), structural: [] };
+    if (asked.has('minimality')) yield minimalityObligations(statement, input);
+    if (asked.has('no-redundancy')) yield { obligations: noRedundancyObligations(statement, input), structural: [] };
   }
 }
+
+const ALL_CLAIMS: readonly ClaimId[] = CLAIMS.map((claim) => claim.id);

@@ -51,6 +51,7 @@ export function checkReportJson(report: CheckReport): JsonObject {
       fate: statement.fate,
       ...(statement.reason === undefined ? {} : { reason: statement.reason }),
     })),
+    ...(report.notAsked === undefined ? {} : { claimsNotAsked: [...report.notAsked] }),
     structural: report.structural.map((result): Json => ({ ...result })),
     obligations: report.obligations.map((result) => obligationJson(result)),
     timeMs: Math.round(report.timeMs),

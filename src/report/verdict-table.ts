@@ -21,7 +21,8 @@ export function verdictTable(report: CheckReport, catalog: Catalog): string {
   const obligations = report.obligations.length;
   const summary = `verdict: ${report.verdict.toUpperCase()}: ${obligations} obligation${obligations === 1 ? '' : 's'} in ${(report.timeMs / 1000).toFixed(2)} s on ${report.workers} worker${report.workers === 1 ? '' : 's'} (${report.solver}; catalog ${describeCatalog(report.catalog)}; granularity ${report.granularity})`;
   const fates = fateLines(report);
-  return [line(header), ...rows.map(line), ...(fates.length > 0 ? ['', ...fates] : []), ...(problems.length > 0 ? ['', ...problems] : []), summary, ''].join('\n');
+  const notAsked = report.notAsked === undefined ? [] : [`not asked (--claims): ${report.notAsked.map((id) => `${claimInfo(id).number} ${claimInfo(id).title}`).join(', ')}`];
+  return [line(header), ...rows.map(line), ...(fates.length > 0 ? ['', ...fates] : []), ...(problems.length > 0 ? ['', ...problems] : []), ...notAsked, summary, ''].join('\n');
 }
 
 /** Each refuted or unknown claim spelled out, with its counterexample: `REFUTED: claim 3 (safety), statement 1: ...`. */

@@ -7,8 +7,12 @@ export interface Captured {
   readonly stderr: string;
 }
 
-/** Calls `body` with `process.stdout.write` and `process.stderr.write` captured, then puts them back. */
-export async function captured(body: () => Promise<number> | number): Promise<Captured> {
+/**
+ * Calls `body` with `process.stdout.write` and `process.stderr.write` captured, then puts them back.
+ * Progress is off (`IAM_REFINE_QUIET=1`) unless asked for: a status line every few seconds would
+ * make what a slow, busy machine prints differ from a fast one's; `stderrTTY` makes stderr a terminal.
+ */
+export async function captured(body: () => Promise<number> | number, options: { readonly progress?: boolean; readonly stderrTTY?: boolean } = {}): Promise<Captured> {
   const out: string[] = [];
   const err: string[] = [];
   const { write: writeOut } = process.stdout;
@@ -20,10 +24,18 @@ export async function captured(body: () => Promise<number> | number): Promise<Ca
     }) as typeof process.stdout.write;
   process.stdout.write = into(out);
   process.stderr.write = into(err);
+  const quiet = process.env.IAM_REFINE_QUIET;
+  const tty = process.stderr.isTTY;
+  if (options.progress === true) delete process.env.IAM_REFINE_QUIET;
+  else process.env.IAM_REFINE_QUIET = '1';
+  if (options.stderrTTY !== undefined) process.stderr.isTTY = options.stderrTTY;
   try {
     const code = await body();
     return { code, stdout: out.join(''), stderr: err.join('') };
   } finally {
+    if (quiet === undefined) delete process.env.IAM_REFINE_QUIET;
+    else process.env.IAM_REFINE_QUIET = quiet;
+    process.stderr.isTTY = tty;
     process.stdout.write = writeOut;
     process.stderr.write = writeErr;
     process.exitCode = undefined;
@@ -33,4 +45,17 @@ export async function captured(body: () => Promise<number> | number): Promise<Ca
 /** `iam-refine ...argv`, in-process. */
 export function runCli(...argv: string[]): Promise<Captured> {
   return captured(() => run(argv));
+}
+
+/** `iam-refine ...argv`, in-process, with its progress on the captured stderr (`stderrTTY`: as on a terminal). */
+export function runCliWithProgress(options: { readonly stderrTTY?: boolean }, ...argv: string[]): Promise<Captured> {
+  return captured(() => run(argv), { progress: true, ...options });
+}
+
+/** Lines of stderr that are not progress status lines (`check: 412/1,206 obligations, 8.1 s`). */
+export function withoutStatusLines(stderr: string): string {
+  return stderr
+    .split('\n')
+    .filter((line) => !/^[a-z-]+(?: --[a-z]+)?: (?:starting|[\d,]+(?:\/[\d,]+)? [a-z]+)[^\n]* [\d.]+ s(?:, [\d,]+ failed)?$/.test(line))
+    .join('\n');
 }

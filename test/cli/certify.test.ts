@@ -51,6 +51,20 @@ describe('certify command', () => {
     });
   });
 
+  it('--format json: the check report with the certificate folder, and the same certificate', async () => {
+    const out = join(folder.path, 'as-json');
+    const { code, stdout, stderr } = await certifySmall(out, '--recommended', SMALL.recommended, '--format', 'json');
+    const report = JSON.parse(stdout) as { certificate: string; verdict: string; obligations: unknown[] };
+    expect({ code, stderr, certificate: report.certificate, verdict: report.verdict, obligations: report.obligations.length, manifest: manifestOf(out).obligations.length }).toEqual({
+      code: 0,
+      stderr: '',
+      certificate: out,
+      verdict: 'proven',
+      obligations: manifestOf(GIVEN).obligations.length,
+      manifest: manifestOf(GIVEN).obligations.length,
+    });
+  });
+
   it('copies every input byte for byte and records a given recommendation as given', () => {
     const names: readonly (keyof InputFiles)[] = ['policy', 'unused', 'recommended', 'catalog'];
     expect({ copies: names.map((name) => read(join(GIVEN, 'inputs', `${name}.json`))), by: manifestOf(GIVEN).inputs.recommended.by }).toEqual({

@@ -37,6 +37,22 @@ describe('drift command', () => {
     expect(lines[1]).toMatch(/^\d+ actions appeared since \(\d+ of them in services the certificate's catalog did not have\)$/);
   });
 
+  it('--format json: the catalogs, the actions that appeared in the catalog\'s spelling, and the check report', async () => {
+    const { code, stdout, stderr } = await runCli('drift', '--certificate', CERTIFICATE, '--workers', '1', '--format', 'json');
+    const report = JSON.parse(stdout) as Record<string, unknown> & { check: { verdict: string }; catalogNow: { kind: string } };
+    expect({ code, stderr, keys: Object.keys(report), lost: report.lost, exact: report.exact, verdict: report.check.verdict }).toEqual({
+      code: 1,
+      stderr: '',
+      keys: ['certificate', 'catalogThen', 'catalogNow', 'appeared', 'appearedInNewServices', 'nowAllowed', 'lost', 'unusedNotAllowed', 'exact', 'warnings', 'check'],
+      lost: [
+        { action: 's3:GetBucketAbac', allowedBy: ['s3:Get*'] },
+        { action: 's3:GetBucketMetadataTableConfiguration', allowedBy: ['s3:Get*'] },
+      ],
+      exact: 'refuted',
+      verdict: 'refuted',
+    });
+  });
+
   it('lists the actions the refined wildcards now allow, and stays exact when none of them is unused', async () => {
     // A newer catalog with two more s3:GetObject... actions: s3:GetObject* allows them, and so did s3:Get*.
     const catalog = JSON.parse(await import('node:fs').then((fs) => fs.readFileSync(ARTICLE_CATALOG, 'utf8'))) as Record<string, string[]>;

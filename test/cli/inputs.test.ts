@@ -42,7 +42,7 @@ describe('loadUnused', () => {
 
   it('refuses unknown actions when strict', () => {
     const path = folder.file('strict.json', '[{"serviceNamespace": "s3", "actions": ["Nothing"]}]');
-    expect(inputErrorOf(() => loadUnused(path, catalog, true))).toBe(`${path}: [0].actions[0]: unknown action "s3:Nothing" in catalog file sha256:cafe; wildcards are refined without it (--strict)`);
+    expect(inputErrorOf(() => loadUnused(path, catalog, true))).toBe(`${path}: [0].actions[0]: unknown action "s3:Nothing" in catalog file sha256:cafe; --strict refuses it (without --strict: a warning)`);
   });
 });
 

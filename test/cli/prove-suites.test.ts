@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Json } from '../../src/input/json.js';
 import { temporaryFolder } from '../support.js';
-import { runCli } from './capture.js';
+import { sarifSchemaErrors } from '../report/_sarif-schema.js';
+import { runCliWithProgress, withoutStatusLines } from './capture.js';
 
 const folder = temporaryFolder();
 afterAll(() => folder.remove());
@@ -15,12 +16,13 @@ const SUPPORT = join(ROOT, 'test', 'suite', '_support');
 const CHAR_RECOMMENDER = join(SUPPORT, 'char-recommender.ts');
 const UNSAFE_RECOMMENDER = join(SUPPORT, 'unsafe-recommender.ts');
 
-/** `iam-refine prove` from the repository root, so that case names read `proofs/...`. */
+/** `iam-refine prove` from the repository root, so that case names read `proofs/...`; its progress (a line per case) on stderr. */
 async function prove(...argv: string[]) {
   const cwd = process.cwd();
   process.chdir(ROOT);
   try {
-    return await runCli('prove', ...argv);
+    const result = await runCliWithProgress({}, 'prove', ...argv);
+    return { ...result, stderr: withoutStatusLines(result.stderr) };
   } finally {
     process.chdir(cwd);
   }
@@ -54,6 +56,26 @@ describe('prove command', () => {
       ['proofs/article', '11', '3', '8', '0', '0', expect.stringMatching(/^\d+\.\d s$/)],
       ['all', '11', '3', '8', '0', '0', expect.stringMatching(/^\d+\.\d s wall$/)],
     ]);
+  });
+
+  it('--sarif: valid SARIF 2.1.0; the refutations the wrong-* cases expect are notes located in their recommendations', async () => {
+    const sarif = join(folder.path, 'article.sarif');
+    const { code } = await prove(ARTICLE_SUITE, '--jobs', '2', '--sarif', sarif);
+    const log = readJson(sarif) as { runs: { results: { ruleId: string; level: string; properties: { case: string }; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    const results = log.runs[0]!.results;
+    expect({
+      code,
+      valid: sarifSchemaErrors(log),
+      levels: [...new Set(results.map((result) => result.level))],
+      cases: [...new Set(results.map((result) => result.properties.case))].sort(),
+      widened: results.filter((result) => result.properties.case === 'proofs/article/wrong-widened').map((result) => [result.ruleId, result.locations[0]?.physicalLocation.artifactLocation.uri]),
+    }).toEqual({
+      code: 0,
+      valid: [],
+      levels: ['note'],
+      cases: expect.arrayContaining(['proofs/article/wrong-widened', 'proofs/article/wrong-unused-left']) as string[],
+      widened: expect.arrayContaining([['no-escalation', 'proofs/article/wrong-widened/recommended.json']]) as string[][],
+    });
   });
 
   it('fails a changed recommender (character prefixes where words are expected) with a readable diff, both verdicts and sizes', async () => {

@@ -144,7 +144,7 @@ describe('recommend command', () => {
     expect(await runCli('recommend', '--policy', ARTICLE_POLICY, '--unused', unused, '--catalog', ARTICLE_CATALOG, '--strict')).toEqual({
       code: 2,
       stdout: '',
-      stderr: `error: ${unused}: [0].actions[0]: unknown action "s3:GetNothing" in ${ARTICLE_CATALOG_NAME}; wildcards are refined without it (--strict)\n`,
+      stderr: `error: ${unused}: [0].actions[0]: unknown action "s3:GetNothing" in ${ARTICLE_CATALOG_NAME}; --strict refuses it (without --strict: a warning)\n`,
     });
   });
 
@@ -182,6 +182,7 @@ describe('recommend command', () => {
       ['--existing-policy-id', undefined],
       ['--resource-arn', undefined],
       ['--policy-kind', undefined],
+      ['--quiet', undefined],
     ]);
   });
 });

@@ -48,6 +48,20 @@ describe('verify-cert command', () => {
     });
   });
 
+  it('--format json: the same shape for a valid and an invalid certificate, with the exit code of the text format', async () => {
+    const valid = await runCli('verify-cert', PROVEN, '--workers', '1', '--format', 'json');
+    const copy = copyOf('changed-input-json');
+    writeFileSync(join(copy, 'inputs', 'unused.json'), '[]');
+    const invalid = await runCli('verify-cert', copy, '--workers', '1', '--format', 'json');
+    expect([valid.code, JSON.parse(valid.stdout), valid.stderr, invalid.code, JSON.parse(invalid.stdout)]).toEqual([
+      0,
+      { certificate: PROVEN, solver: 'wasm', valid: true, verdict: 'proven', obligations, problems: [] },
+      '',
+      1,
+      { certificate: copy, solver: 'wasm', valid: false, verdict: null, obligations, problems: ['inputs/unused.json: changed input (its sha256 differs from the manifest)'] },
+    ]);
+  });
+
   it('exits 1 naming the input copy that was changed', async () => {
     const copy = copyOf('changed-input');
     writeFileSync(join(copy, 'inputs', 'unused.json'), '[]');

@@ -56,7 +56,7 @@ describe('the page', () => {
     expect(html).not.toContain('<b onmouseover');
     expect(html).not.toContain('<i>policy');
     expect(html.match(/<script/g)).toHaveLength(2);
-    const data = explanationPage({ explanation: { ...explain(request), tries: [] }, before: '', after: '', beforeName: 'a', afterName: 'b' });
+    const data = explanationPage({ explanation: { ...explain(request), tries: [] }, before: '', after: '', beforeName: 'a', afterName: 'b', summary: { judged: 'x', lines: ['explained: x', 'actions: none'] } });
     expect(data).toContain('No wildcard allows an unused action');
   });
 

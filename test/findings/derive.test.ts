@@ -119,7 +119,7 @@ describe('deriveFromLastAccessed: the rules one by one', () => {
       [['ServicesLastAccessed'], 'the policy allows ec2, sqs, but the response does not list them: nothing in them is judged unused (was the job generated for this principal?)'],
     ]);
     expect(inputErrorOf(() => derive(value, everything, { strict: true }))).toBe(
-      'la.json: ServicesLastAccessed[0].ServiceNamespace: unknown service "nosvc" in catalog file sha256:test-catalog; its actions cannot be refined (--strict)',
+      'la.json: ServicesLastAccessed[0].ServiceNamespace: unknown service "nosvc" in catalog file sha256:test-catalog; --strict refuses it (without --strict: a warning)',
     );
   });
 });

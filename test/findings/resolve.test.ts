@@ -45,13 +45,13 @@ describe('resolveUnused', () => {
 
   it('turns an unknown action into an InputError with --strict', () => {
     expect(inputErrorOf(() => resolve([{ serviceNamespace: 's3', actions: ['GetObject', 'GetNothing'] }], true))).toBe(
-      'unused.json: [0].actions[1]: unknown action "s3:GetNothing" in catalog file sha256:c0ffee; wildcards are refined without it (--strict)',
+      'unused.json: [0].actions[1]: unknown action "s3:GetNothing" in catalog file sha256:c0ffee; --strict refuses it (without --strict: a warning)',
     );
   });
 
   it('turns an unknown service into an InputError with --strict', () => {
     expect(inputErrorOf(() => resolve({ findingDetails: [{ unusedPermissionDetails: { serviceNamespace: 'nosvc' } }] }, true))).toBe(
-      'unused.json: findingDetails[0].unusedPermissionDetails: unknown service "nosvc" in catalog file sha256:c0ffee; its actions cannot be refined (--strict)',
+      'unused.json: findingDetails[0].unusedPermissionDetails: unknown service "nosvc" in catalog file sha256:c0ffee; --strict refuses it (without --strict: a warning)',
     );
   });
 

@@ -5,6 +5,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { ObligationStatus } from '../obligation.js';
 import { nativeVersion } from '../solver/native-pool.js';
+import type { SolveObserver } from '../solver/solver.js';
 import { DEFAULT_TIMEOUT_MS } from '../solver/pool.js';
 import { readScriptOutput } from '../solver/smtlib-output.js';
 import { readManifest } from './read.js';
@@ -21,6 +22,8 @@ export interface RecheckOptions {
   readonly timeoutMs?: number;
   /** The binary to run instead of `z3` or `cvc5` from PATH (tests). */
   readonly binary?: string;
+  /** Told of each file as it is queued and as it is answered, for progress. */
+  readonly observer?: SolveObserver;
 }
 
 /** What the external solver made of one file, beside what the manifest records. */
@@ -78,12 +81,14 @@ export async function recheckCertificate(directory: string, options: RecheckOpti
 
   const args = (path: string): string[] => (options.solver === 'cvc5' ? ['--lang', 'smt2', `--tlimit-per=${timeoutMs}`, path] : [`-t:${timeoutMs}`, path]);
   const files: FileRecheck[] = new Array<FileRecheck>(toSolve.length);
+  for (let queued = 0; queued < toSolve.length; queued++) options.observer?.onQueued?.();
   let next = 0;
   const lane = async (): Promise<void> => {
     while (next < toSolve.length) {
       const index = next++;
       const { file, recorded } = toSolve[index]!;
       files[index] = { file, recorded, ...(await solveFile(binary, args(join(directory, file)), timeoutMs)) };
+      options.observer?.onSettled?.({ status: files[index].answer, timeMs: files[index].timeMs });
     }
   };
   const workers = Math.max(1, options.workers ?? Math.min(4, availableParallelism()));

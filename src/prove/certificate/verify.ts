@@ -11,6 +11,7 @@ import { verdictOf, type Obligation, type Verdict } from '../obligation.js';
 import { formatJsonPath } from '../../input/json-path.js';
 import { planObligations } from '../plan.js';
 import { SolverPool, type SolverPoolOptions } from '../solver/pool.js';
+import type { Solver } from '../solver/solver.js';
 import { buildManifest, INPUT_FILES, obligationFile, sha256, type Manifest } from './manifest.js';
 import { derivationProblems, readDerivationRecord } from './evidence.js';
 import { unlistedCertificateFiles } from './files.js';
@@ -30,7 +31,7 @@ export interface VerifyResult {
  * from them and compares it with the stored file, re-solves every file, and compares each answer
  * and the overall verdict with the manifest. Anything changed is named.
  */
-export async function verifyCertificate(directory: string, options: SolverPoolOptions = {}): Promise<VerifyResult> {
+export async function verifyCertificate(directory: string, options: SolverPoolOptions & { readonly pool?: Solver } = {}): Promise<VerifyResult> {
   const manifest = readManifest(directory);
   const problems: string[] = [];
   const read = (file: string): JsonSource => readSource(join(directory, file), SIZE_LIMITS.unused);
@@ -82,7 +83,7 @@ export async function verifyCertificate(directory: string, options: SolverPoolOp
   }
 
   const wholePlan = problems.length === 0;
-  const pool = await SolverPool.start(options);
+  const pool = options.pool ?? (await SolverPool.start(options));
   const results: ObligationResult[] = [];
   try {
     const outcomes = await Promise.all(toSolve.map(({ obligation, text }) => pool.solve(text, obligation.witnesses)));
@@ -94,7 +95,7 @@ export async function verifyCertificate(directory: string, options: SolverPoolOp
       else if (result.verdict !== entry.verdict) problems.push(`${entry.file}: verdict ${result.verdict}, the certificate records ${entry.verdict}`);
     });
   } finally {
-    await pool.close();
+    if (options.pool === undefined) await pool.close();
   }
   if (wholePlan && problems.length === 0) {
     // Everything else the manifest records must be what the inputs and the answers give, to the letter.

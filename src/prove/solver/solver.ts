@@ -16,3 +16,24 @@ export interface Solver {
   /** How many scripts it solves at once. */
   readonly workers: number;
 }
+
+/** Told as each script is queued and as its answer settles: what progress reports count. */
+export interface SolveObserver {
+  readonly onQueued?: () => void;
+  readonly onSettled?: (outcome: Outcome) => void;
+}
+
+/** The same solver, telling `observer` of each script it is given and each answer; closing it closes the solver. */
+export function observedSolver(solver: Solver, observer: SolveObserver): Solver {
+  return {
+    version: solver.version,
+    workers: solver.workers,
+    close: () => solver.close(),
+    async solve(script, witnesses) {
+      observer.onQueued?.();
+      const outcome = await solver.solve(script, witnesses);
+      observer.onSettled?.(outcome);
+      return outcome;
+    },
+  };
+}
