@@ -57,10 +57,10 @@ function expectsUnsat(script: string): boolean {
 type Context = Parameters<typeof Z3.del_context>[0];
 
 /**
- * One context serves many scripts: making and deleting one costs about a millisecond, as much
- * as a small ground file. Each parse has its own declarations, so nothing of one script reaches
- * the next; but a context keeps every term it made, so it is renewed after this many characters
- * of scripts, and after any script that failed.
+ * One context serves the evaluation of many scripts: making and deleting one costs about a
+ * millisecond, as much as a small ground file. Each parse has its own declarations, so nothing of
+ * one script reaches the next; but a context keeps every term it made, so it is renewed after this
+ * many characters of scripts, and after any script that failed.
  */
 const RENEW_AFTER_CHARACTERS = 8_000_000;
 let shared: { context: Context; characters: number } | undefined;
@@ -82,67 +82,70 @@ function discardContext(): void {
 async function solve(job: number, script: string, timeoutMs: number, witnesses: readonly string[]): Promise<SolvedMessage> {
   const started = performance.now();
   const answer = (text: SolvedMessage['answer'], detail = '', values: readonly string[] = []): SolvedMessage => ({ kind: 'solved', job, answer: text, detail, values, timeMs: performance.now() - started });
-  const context = contextFor(script);
-  const solver = Z3.mk_solver(context);
-  Z3.solver_inc_ref(context, solver);
-  let clean = false;
-  let vector: Parameters<typeof Z3.ast_vector_dec_ref>[1] | undefined;
   try {
-    const params = Z3.mk_params(context);
-    Z3.params_inc_ref(context, params);
-    Z3.params_set_uint(context, params, Z3.mk_string_symbol(context, 'timeout'), timeoutMs);
-    Z3.solver_set_params(context, solver, params);
-    Z3.params_dec_ref(context, params);
+    if (expectsUnsat(script) && refutedByEvaluation(script)) return answer('unsat');
+    return await solveInFreshContext(script, timeoutMs, witnesses, answer);
+  } catch (error) {
+    return answer('error', error instanceof Error ? error.message : String(error));
+  }
+}
+
+/**
+ * Whether the script is decided by evaluation: a ground file (every line a catalog action and
+ * its facts) reduces to `false` under Z3's model evaluator, its rewriter, with an empty model (the
+ * constants left free) exactly when no value of them satisfies it. Synchronous, so without the
+ * solver thread's hand-over, in the shared context; measured 4 to 7 times cheaper than solving on
+ * the claim 1 files of `{"Action": "*"}`.
+ */
+function refutedByEvaluation(script: string): boolean {
+  const context = contextFor(script);
+  try {
+    const assertions = Z3.parse_smtlib2_string(context, script, [], [], [], []);
+    if (Z3.get_error_code(context) !== 0) {
+      discardContext();
+      return false;
+    }
+    Z3.ast_vector_inc_ref(context, assertions);
+    const empty = Z3.mk_model(context);
+    Z3.model_inc_ref(context, empty);
+    let refuted = false;
+    for (let index = 0; index < Z3.ast_vector_size(context, assertions) && !refuted; index++) {
+      const value = Z3.model_eval(context, empty, Z3.ast_vector_get(context, assertions, index), false);
+      refuted = value !== null && Z3.get_bool_value(context, value) === LBOOL.false;
+    }
+    Z3.model_dec_ref(context, empty);
+    Z3.ast_vector_dec_ref(context, assertions);
+    return refuted;
+  } catch (error) {
+    discardContext();
+    throw error;
+  }
+}
+
+/**
+ * The solver, in a context of its own: a model, and so a witness, then depends on the script
+ * alone, not on what the worker solved before (the same witnesses with 1 worker or 8).
+ */
+async function solveInFreshContext(script: string, timeoutMs: number, witnesses: readonly string[], answer: (text: SolvedMessage['answer'], detail?: string, values?: readonly string[]) => SolvedMessage): Promise<SolvedMessage> {
+  Z3.global_param_set('timeout', String(timeoutMs));
+  const context = Z3.mk_context(Z3.mk_config());
+  try {
+    const solver = Z3.mk_solver(context);
+    Z3.solver_inc_ref(context, solver);
     if (incremental(script)) Z3.solver_push(context, solver);
     const assertions = Z3.parse_smtlib2_string(context, script, [], [], [], []);
     const error = Z3.get_error_code(context);
     if (error !== 0) return answer('error', Z3.get_error_msg(context, error));
     Z3.ast_vector_inc_ref(context, assertions);
-    vector = assertions;
-    const count = Z3.ast_vector_size(context, assertions);
-    // A ground file (every line a catalog action and its facts) is decided by evaluation: Z3's
-    // model evaluator, its rewriter, reduces an assertion to `false` under an empty model (the
-    // constants left free) exactly when no value of them satisfies it. Synchronous, so without the
-    // solver thread's hand-over, and measured 4 to 7 times cheaper than solving on the claim 1
-    // files of `{"Action": "*"}`. Anything it cannot reduce to false goes to the solver as usual.
-    if (expectsUnsat(script) && refutedByEvaluation(context, assertions, count)) {
-      clean = true;
-      return answer('unsat');
-    }
-    for (let index = 0; index < count; index++) Z3.solver_assert(context, solver, Z3.ast_vector_get(context, assertions, index));
+    for (let index = 0; index < Z3.ast_vector_size(context, assertions); index++) Z3.solver_assert(context, solver, Z3.ast_vector_get(context, assertions, index));
     const result = await Z3.solver_check(context, solver);
-    if (result === LBOOL.false) {
-      clean = true;
-      return answer('unsat');
-    }
+    if (result === LBOOL.false) return answer('unsat');
     if (result === LBOOL.undefined) return answer('unknown', Z3.solver_get_reason_unknown(context, solver));
     const model = Z3.solver_get_model(context, solver);
     Z3.model_inc_ref(context, model);
-    const values = witnesses.map((name) => modelString(context, model, name));
-    Z3.model_dec_ref(context, model);
-    clean = true;
-    return answer('sat', '', values);
-  } catch (error) {
-    return answer('error', error instanceof Error ? error.message : String(error));
+    return answer('sat', '', witnesses.map((name) => modelString(context, model, name)));
   } finally {
-    if (vector !== undefined) Z3.ast_vector_dec_ref(context, vector);
-    Z3.solver_dec_ref(context, solver);
-    if (!clean) discardContext();
-  }
-}
-
-/** Whether one of the assertions evaluates to `false` with every constant left free. */
-function refutedByEvaluation(context: Context, assertions: Parameters<typeof Z3.ast_vector_get>[1], count: number): boolean {
-  const empty = Z3.mk_model(context);
-  Z3.model_inc_ref(context, empty);
-  try {
-    for (let index = 0; index < count; index++) {
-      const value = Z3.model_eval(context, empty, Z3.ast_vector_get(context, assertions, index), false);
-      if (value !== null && Z3.get_bool_value(context, value) === LBOOL.false) return true;
-    }
-    return false;
-  } finally {
-    Z3.model_dec_ref(context, empty);
+    Z3.del_context(context);
   }
 }
 
