@@ -10,7 +10,10 @@ import { recordDifferences, recordOf } from '../suite/record.js';
 import { suiteReportJson } from '../suite/report-json.js';
 import { tallies } from '../suite/run.js';
 import { caseDetails, suiteSummaryTable } from '../suite/text.js';
+import { fuzzReportJson, fuzzReportText, worstFailure } from '../fuzz/campaign-report.js';
+import { mergeFuzzReports, readFuzzReport } from '../fuzz/shard.js';
 import { EXIT } from './exit-codes.js';
+import { fuzzExitCode } from './fuzz.js';
 import { writeResult } from './output.js';
 import { reportRecord } from './prove-suites.js';
 
@@ -38,6 +41,7 @@ export function mergeCommand(): Command {
       const [command] = commands;
       if (command === 'prove') return mergeProve(reports, flags);
       if (flags.junit !== undefined || flags.record !== undefined) throw new InputError(flags.junit !== undefined ? '--junit' : '--record', [], `applies to prove reports, not ${command} reports`);
+      if (command === 'fuzz') return mergeFuzz(reports, flags);
       throw new InputError(files[0]!, ['run', 'command'], `merging ${command} reports is not supported yet`);
     });
 }
@@ -54,4 +58,13 @@ function mergeProve(reports: readonly { readonly file: string; readonly value: J
   const departures = flags.record === undefined ? [] : reportRecord(recordDifferences(readJsonFile(flags.record, SIZE_LIMITS.catalog).value, recordOf(results, flags.record), flags.record), flags.record);
   const failed = results.some((result) => result.status === 'failed') || departures.length > 0;
   process.exitCode = failed ? EXIT.refuted : results.some((result) => result.status === 'unknown') ? EXIT.unknown : EXIT.ok;
+}
+
+function mergeFuzz(reports: readonly { readonly file: string; readonly value: JsonObject }[], flags: MergeFlags): void {
+  const { report, beyond } = mergeFuzzReports(reports.map(({ file, value }) => readFuzzReport(value, file)));
+  process.stdout.write(fuzzReportText(report));
+  // Not part of the unsharded campaign, which would have stopped at the first failure; still worth a look.
+  for (const line of beyond) process.stderr.write(`note: after the campaign's first failure, ${line}\n`);
+  if (flags.json !== undefined) writeResult(printJson(fuzzReportJson(report)), flags.json, reports.map(({ file }) => file));
+  process.exitCode = fuzzExitCode(worstFailure(report));
 }

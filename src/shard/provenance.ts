@@ -61,8 +61,11 @@ export function runJson(identity: RunIdentity): JsonObject {
   return { command: identity.command, version: identity.version, inputs: { ...identity.inputs }, items: identity.items, itemList: identity.itemList };
 }
 
+/** A contiguous share (a fuzz campaign's runs) is written as its range `[first, end)`, any other as its positions. */
 export function shardJson(part: ShardPart): JsonObject {
-  return { index: part.index, count: part.count, positions: [...part.positions] };
+  const { positions } = part;
+  const contiguous = positions.length > 0 && positions[positions.length - 1]! - positions[0]! === positions.length - 1;
+  return { index: part.index, count: part.count, ...(contiguous ? { range: [positions[0]!, positions[0]! + positions.length] } : { positions: [...positions] }) };
 }
 
 /** A report's `run` and `shard` blocks, read back; every problem names the file and the JSON path. */
@@ -89,6 +92,13 @@ export function readProvenance(report: JsonObject, file: string): { readonly ide
   const shardCount = count(shard.count, ['shard', 'count'], fail);
   const index = count(shard.index, ['shard', 'index'], fail);
   if (shardCount < 1 || index < 1 || index > shardCount) fail(['shard'], `shard ${index}/${shardCount} is out of range`);
+  if (shard.range !== undefined) {
+    const range = shard.range;
+    if (!Array.isArray(range) || range.length !== 2) return fail(['shard', 'range'], 'expected [first, end]');
+    const [from, to] = [count(range[0], ['shard', 'range', 0], fail), count(range[1], ['shard', 'range', 1], fail)];
+    if (from >= to || to > identity.items) fail(['shard', 'range'], `expected a range within the ${identity.items} items`);
+    return { identity, shard: { index, count: shardCount, positions: Array.from({ length: to - from }, (_, at) => from + at) } };
+  }
   const positions = shard.positions;
   if (!Array.isArray(positions)) return fail(['shard', 'positions'], `expected a list, got ${describeJsonType(positions)}`);
   const read = positions.map((value, at) => count(value, ['shard', 'positions', at], fail));
