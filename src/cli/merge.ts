@@ -12,6 +12,9 @@ import { tallies } from '../suite/run.js';
 import { caseDetails, suiteSummaryTable } from '../suite/text.js';
 import { fuzzReportJson, fuzzReportText, worstFailure } from '../fuzz/campaign-report.js';
 import { mergeFuzzReports, readFuzzReport } from '../fuzz/shard.js';
+import { mergeAccountReports, readAccountReport } from '../account/merge.js';
+import { organizationTable } from '../account/organization.js';
+import { summaryTableOf } from '../account/report.js';
 import { EXIT } from './exit-codes.js';
 import { fuzzExitCode } from './fuzz.js';
 import { writeResult } from './output.js';
@@ -42,7 +45,7 @@ export function mergeCommand(): Command {
       if (command === 'prove') return mergeProve(reports, flags);
       if (flags.junit !== undefined || flags.record !== undefined) throw new InputError(flags.junit !== undefined ? '--junit' : '--record', [], `applies to prove reports, not ${command} reports`);
       if (command === 'fuzz') return mergeFuzz(reports, flags);
-      throw new InputError(files[0]!, ['run', 'command'], `merging ${command} reports is not supported yet`);
+      return mergeAccount(reports, flags);
     });
 }
 
@@ -67,4 +70,14 @@ function mergeFuzz(reports: readonly { readonly file: string; readonly value: Js
   for (const line of beyond) process.stderr.write(`note: after the campaign's first failure, ${line}\n`);
   if (flags.json !== undefined) writeResult(printJson(fuzzReportJson(report)), flags.json, reports.map(({ file }) => file));
   process.exitCode = fuzzExitCode(worstFailure(report));
+}
+
+function mergeAccount(reports: readonly { readonly file: string; readonly value: JsonObject }[], flags: MergeFlags): void {
+  const merged = mergeAccountReports(reports.map(({ file, value }) => readAccountReport(value, file)));
+  process.stdout.write(merged.accounts === undefined ? summaryTableOf(merged) : organizationTable(merged));
+  if (flags.json !== undefined) writeResult(printJson(merged), flags.json, reports.map(({ file }) => file));
+  // As account exits: on the proofs' verdicts.
+  const accounts = (merged.accounts ?? [merged]) as readonly JsonObject[];
+  const verdicts = accounts.flatMap((account) => (account.principals as readonly JsonObject[]).flatMap((principal) => (principal.policies as readonly JsonObject[]).map((policy) => (policy.proof as JsonObject | undefined)?.verdict)));
+  process.exitCode = verdicts.includes('refuted') ? EXIT.refuted : verdicts.includes('unknown') ? EXIT.unknown : EXIT.ok;
 }

@@ -25,6 +25,8 @@ export interface RunIdentity {
 export interface ShardPart extends Shard {
   /** The positions, in the whole run's order, of the items this shard ran, ascending. */
   readonly positions: readonly number[];
+  /** Their ids, when the report's own entries do not say which item each is (an account's principals). */
+  readonly ids?: readonly string[];
 }
 
 /** Hex sha256 of texts (a NUL between them, so that ["ab", "c"] and ["a", "bc"] differ). */
@@ -65,7 +67,8 @@ export function runJson(identity: RunIdentity): JsonObject {
 export function shardJson(part: ShardPart): JsonObject {
   const { positions } = part;
   const contiguous = positions.length > 0 && positions[positions.length - 1]! - positions[0]! === positions.length - 1;
-  return { index: part.index, count: part.count, ...(contiguous ? { range: [positions[0]!, positions[0]! + positions.length] } : { positions: [...positions] }) };
+  const ids: JsonObject = part.ids === undefined ? {} : { ids: [...part.ids] };
+  return { index: part.index, count: part.count, ...(contiguous ? { range: [positions[0]!, positions[0]! + positions.length] } : { positions: [...positions] }), ...ids };
 }
 
 /** A report's `run` and `shard` blocks, read back; every problem names the file and the JSON path. */
@@ -97,7 +100,7 @@ export function readProvenance(report: JsonObject, file: string): { readonly ide
     if (!Array.isArray(range) || range.length !== 2) return fail(['shard', 'range'], 'expected [first, end]');
     const [from, to] = [count(range[0], ['shard', 'range', 0], fail), count(range[1], ['shard', 'range', 1], fail)];
     if (from >= to || to > identity.items) fail(['shard', 'range'], `expected a range within the ${identity.items} items`);
-    return { identity, shard: { index, count: shardCount, positions: Array.from({ length: to - from }, (_, at) => from + at) } };
+    return { identity, shard: { index, count: shardCount, positions: Array.from({ length: to - from }, (_, at) => from + at), ...idsOf(shard, to - from, fail) } };
   }
   const positions = shard.positions;
   if (!Array.isArray(positions)) return fail(['shard', 'positions'], `expected a list, got ${describeJsonType(positions)}`);
@@ -105,7 +108,14 @@ export function readProvenance(report: JsonObject, file: string): { readonly ide
   read.forEach((position, at) => {
     if (position >= identity.items || (at > 0 && position <= read[at - 1]!)) fail(['shard', 'positions', at], `expected ascending positions below ${identity.items}`);
   });
-  return { identity, shard: { index, count: shardCount, positions: read } };
+  return { identity, shard: { index, count: shardCount, positions: read, ...idsOf(shard, read.length, fail) } };
+}
+
+function idsOf(shard: JsonObject, length: number, fail: (path: JsonPath, problem: string) => never): { ids?: string[] } {
+  if (shard.ids === undefined) return {};
+  const ids = shard.ids;
+  if (!Array.isArray(ids) || ids.length !== length || !ids.every((id) => typeof id === 'string')) return fail(['shard', 'ids'], `expected ${length} ids, one per position`);
+  return { ids: ids as string[] };
 }
 
 function text(value: Json | undefined, path: JsonPath, fail: (path: JsonPath, problem: string) => never): string {
