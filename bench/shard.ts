@@ -41,7 +41,7 @@ export async function shardBench(reportFile?: string): Promise<void> {
   const byCost = proofCaseItems(specs, record, RECORD);
   const byCount = specs.map((spec) => ({ id: spec.id, cost: 1 }));
   const obligations = byCost.reduce((sum, item) => sum + item.cost, 0);
-  console.log(`${cases.length} cases costing ${obligations.toLocaleString("en-US")} (their obligations in ${RECORD}, at least 1 each); heaviest shard / mean (1.00 is perfect):`);
+  console.log(`${cases.length} cases costing ${obligations.toLocaleString('en-US')} (their obligations in ${RECORD}, at least 1 each); heaviest shard / mean (1.00 is perfect):`);
   const rows: (string | number)[][] = SHARD_COUNTS.map((count) => [
     count,
     shardBalance(byCost, count).ratio.toFixed(3),
