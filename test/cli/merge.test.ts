@@ -53,8 +53,8 @@ function timeless(value: Json): Json {
 }
 const readJson = (file: string): JsonObject => JSON.parse(readFileSync(file, 'utf8')) as JsonObject;
 const untimedXml = (file: string): string => readFileSync(file, 'utf8').replace(/ time="[0-9.]+"/g, '');
-/** The summary table without its time column. */
-const table = (stdout: string): string[] => stdout.split('\n').filter((line) => /^ {2}\S/.test(line)).map((line) => line.replace(/\s+[0-9.]+ s( wall)?$/, ''));
+/** The summary table's cells without its time column (whose width sets the padding). */
+const table = (stdout: string): string[][] => stdout.split('\n').filter((line) => /^ {2}\S/.test(line)).map((line) => line.trim().split(/\s{2,}/).slice(0, 6));
 
 const out = (name: string): string => join(folder.path, name);
 const shardFile = (count: number, index: number): string => out(`shard-${index}-of-${count}.json`);
