@@ -3,6 +3,7 @@ import { explainBench } from './explain.js';
 import { fuzzBench } from './fuzz.js';
 import { proveBench } from './prove.js';
 import { recommendBench } from './recommend.js';
+import { shardBench } from './shard.js';
 
 /** Every benchmark, in order. Each prints its figures; none asserts on time. */
 const BENCHES: readonly { readonly title: string; readonly run: () => Promise<void> }[] = [
@@ -11,6 +12,7 @@ const BENCHES: readonly { readonly title: string; readonly run: () => Promise<vo
   { title: 'engine', run: engineBench },
   { title: 'explain', run: explainBench },
   { title: 'fuzz', run: fuzzBench },
+  { title: 'shard', run: () => shardBench() },
 ];
 
 for (const bench of BENCHES) {

@@ -1,4 +1,4 @@
-import { describeCatalog } from '../catalog/catalog.js';
+import { describeCatalog, type CatalogIdentity } from '../catalog/catalog.js';
 import { formatJsonPath } from '../input/json-path.js';
 import type { Json, JsonObject } from '../input/json.js';
 import { findingRecommendationResponse, recommendedStepsOf, refinementSection } from '../report/access-analyzer.js';
@@ -72,6 +72,8 @@ export function accountReport(account: AccountResult, proofs: AccountProofs | un
     tool: `${TOOL_NAME} ${TOOL_VERSION}`,
     catalog: { ...account.catalog },
     granularity: account.granularity,
+    // Whether the run proved (--prove): a table then says "-" for a policy with nothing to prove.
+    proved: proofs !== undefined,
     summary: summaryJson(account, proofs),
     principals: account.principals.map((_, index) => principalReport(account, index, proofs, times)),
     skipped: account.skipped.map(({ principal, reason }) => ({ kind: principal.kind, name: principal.name, arn: principal.arn, reason })),
@@ -120,45 +122,63 @@ function summaryJson(account: AccountResult, proofs: AccountProofs | undefined):
 /**
  * The summary table: one line per policy of each refined principal (outcome, actions removed,
  * characters before and after against the quota, proof), then the skipped principals, the
- * findings reported rather than refined, and the totals.
+ * findings reported rather than refined, and the totals. Drawn from the JSON report as
+ * `accountReport` writes it: the table is drawn from the JSON
+ * report, so that `merge` draws the merged report's exactly as the unsharded run draws its own.
  */
-export function summaryTable(account: AccountResult, proofs: AccountProofs | undefined): string {
+export function summaryTableOf(report: JsonObject): string {
+  const proved = report.proved === true;
   const rows: string[][] = [['principal', 'policy', 'kind', 'outcome', 'removed', 'chars before', 'chars after', 'quota', 'proof']];
-  account.principals.forEach((result, p) => {
-    if (result.policies.length === 0) rows.push([`${result.principal.kind}/${result.principal.name}`, '-', '-', 'no policies of its own', '', '', '', '', '']);
-    result.policies.forEach((policy, q) => {
-      const proof = proofs?.get(proofKey(p, q));
-      const after = policy.size === undefined ? '-' : policy.size.parts.length > 0 ? `${policy.size.parts.join('+')}` : String(policy.size.recommended);
+  const notes: string[] = [];
+  for (const principal of list(report.principals)) {
+    const who = `${text(field(principal, 'principal').kind)}/${text(field(principal, 'principal').name)}`;
+    const policies = list(principal.policies);
+    if (policies.length === 0) rows.push([who, '-', '-', 'no policies of its own', '', '', '', '', '']);
+    for (const policy of policies) {
+      const size = policy.size === undefined ? undefined : field(policy, 'size');
+      const parts = size === undefined ? [] : (size.parts as readonly number[]);
       rows.push([
-        `${result.principal.kind}/${result.principal.name}`,
-        policy.name,
-        policy.kind,
-        policy.outcome === 'split' ? `split (${policy.create.length})` : policy.outcome,
+        who,
+        text(policy.policyName),
+        text(policy.kind),
+        policy.outcome === 'split' ? `split (${(policy.files as readonly Json[]).length})` : text(policy.outcome),
         String(policy.actionsRemoved),
-        policy.size === undefined ? '-' : String(policy.size.original),
-        after,
-        policy.size === undefined ? '-' : `${policy.size.quota}${policy.kind === 'inline' ? ' (all inline)' : ''}`,
-        proof === undefined ? (proofs === undefined ? '' : '-') : proof.report.verdict,
+        size === undefined ? '-' : String(size.original),
+        size === undefined ? '-' : parts.length > 0 ? parts.join('+') : String(size.recommended),
+        size === undefined ? '-' : `${String(size.quota)}${policy.kind === 'inline' ? ' (all inline)' : ''}`,
+        policy.proof === undefined ? (proved ? '-' : '') : text(field(policy, 'proof').verdict),
       ]);
-    });
-  });
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  const lines = rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd());
-  for (const result of account.principals) {
-    for (const policy of result.policies) {
-      for (const note of policy.notes.filter((text) => /not applicable|not refined|different recommendation|split into/.test(text))) {
-        lines.push(`note: ${result.principal.kind}/${result.principal.name} ${policy.name}: ${note}`);
+      for (const note of (policy.notes as readonly string[]).filter((line) => /not applicable|not refined|different recommendation|split into/.test(line))) {
+        notes.push(`note: ${who} ${text(policy.policyName)}: ${note}`);
       }
     }
   }
-  for (const { principal, reason } of account.skipped) lines.push(`skipped: ${principal.kind}/${principal.name}: ${reason}`);
-  for (const notice of account.notices) lines.push(`finding: ${notice.resource}: ${notice.message}`);
-  const totals = totalsOf(account, proofs);
-  lines.push(
-    `${totals.principals} principals, ${totals.policies} policies, ${totals.actionsRemoved} actions removed, ${totals.charactersBefore} characters before, ${totals.charactersAfter} after` +
-      (totals.notApplicable > 0 ? `, ${totals.notApplicable} not applicable as is` : '') +
-      (proofs === undefined ? '' : `; proofs: ${totals.proven} of ${totals.proofs} proven`) +
-      ` (${describeCatalog(account.catalog)})`,
-  );
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  const lines = [...rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd()), ...notes];
+  for (const skipped of list(report.skipped)) lines.push(`skipped: ${text(skipped.kind)}/${text(skipped.name)}: ${text(skipped.reason)}`);
+  for (const notice of list(report.findings)) lines.push(`finding: ${text(notice.resource)}: ${text(notice.message)}`);
+  lines.push(`${totalsLine(field(report, 'summary'), proved)} (${describeCatalog(report.catalog as unknown as CatalogIdentity)})`);
   return `${lines.join('\n')}\n`;
+}
+
+/** `6 principals, 9 policies, ... after; proofs: 9 of 9 proven`, from a report's `summary`. */
+export function totalsLine(totals: JsonObject, proved: boolean): string {
+  return (
+    `${String(totals.principals)} principals, ${String(totals.policies)} policies, ${String(totals.actionsRemoved)} actions removed, ${String(totals.charactersBefore)} characters before, ${String(totals.charactersAfter)} after` +
+    ((totals.notApplicable as number) > 0 ? `, ${String(totals.notApplicable)} not applicable as is` : '') +
+    (proved ? `; proofs: ${String(totals.proven)} of ${String(totals.proofs)} proven` : '')
+  );
+}
+
+// The report is this module's own output: its shape is known.
+function list(value: Json | undefined): readonly JsonObject[] {
+  return (value ?? []) as readonly JsonObject[];
+}
+
+function field(value: JsonObject, key: string): JsonObject {
+  return value[key] as JsonObject;
+}
+
+function text(value: Json | undefined): string {
+  return String(value);
 }

@@ -5,13 +5,18 @@ import { fuzzReportJson, fuzzReportText, mutantLine, worstFailure, type FuzzRepo
 import { CAMPAIGN_CONSTRAINTS, runFuzzCampaign } from '../fuzz/fuzz-campaign.js';
 import { runMutationCampaign, type MutationCampaignResult } from '../fuzz/mutation-campaign.js';
 import { ALL_RECOMMENDER_MUTANTS } from '../fuzz/recommender-mutants/all-recommender-mutants.js';
+import { fuzzIdentity } from '../fuzz/shard.js';
+import { InputError } from '../input/input-error.js';
 import { printJson } from '../policy/print.js';
+import { runRange, shardPositions } from '../shard/split.js';
+import type { Shard } from '../shard/shard.js';
 import { startSolver, type SolverBackEnd } from '../prove/solver/start.js';
 import { EXIT } from './exit-codes.js';
 import { integerOption, OPTION_BOUNDS, quietOption, solverOption, timeoutOption, workersOption } from './options.js';
 import { observedSolver } from '../prove/solver/solver.js';
 import { createProgress } from './progress.js';
 import { loadRecommender } from './recommender-module.js';
+import { shardOption } from './shard-option.js';
 import { solverOptions } from './solver-flags.js';
 
 interface FuzzFlags {
@@ -29,6 +34,7 @@ interface FuzzFlags {
   readonly workers?: number;
   readonly solver?: SolverBackEnd;
   readonly quiet?: boolean;
+  readonly shard?: Shard;
 }
 
 export function fuzzCommand(): Command {
@@ -49,15 +55,35 @@ export function fuzzCommand(): Command {
     .addOption(workersOption())
     .addOption(solverOption())
     .addOption(quietOption())
+    .addOption(shardOption('runs (and, with --mutants, of the mutants); needs --seed'))
     .action(async (flags: FuzzFlags) => {
+      if (flags.shard !== undefined && flags.seed === undefined) throw new InputError('--shard', [], 'needs --seed: every shard must draw from the same campaign');
       const recommender = await loadRecommender(flags.recommender);
       const seed = flags.seed ?? randomInt(2 ** 31);
+      const identity = fuzzIdentity({
+        runs: flags.runs,
+        seed,
+        recommender: flags.recommender ?? 'iam-refine',
+        ...(flags.recommender === undefined ? {} : { recommenderFile: flags.recommender }),
+        granularity: flags.granularity ?? 'both',
+        solverShare: flags.solverShare,
+        specShare: flags.specShare,
+        largeServices: flags.largeServices,
+        mutantRuns: flags.mutants === true ? flags.mutantRuns : undefined,
+        timeoutMs: flags.timeoutMs,
+        solver: flags.solver ?? 'wasm',
+      });
+      const share = flags.shard === undefined ? { first: 0, count: flags.runs } : runRange(flags.runs, flags.shard);
+      const shard = flags.shard === undefined ? undefined : { ...flags.shard, positions: Array.from({ length: share.count }, (_, at) => share.first + at) };
+      const mutantPositions = flags.shard === undefined ? undefined : new Set(shardPositions(ALL_RECOMMENDER_MUTANTS.map((mutant) => ({ id: mutant.name, cost: 1 })), flags.shard));
+      const mutantsOfShard = ALL_RECOMMENDER_MUTANTS.filter((_, position) => mutantPositions === undefined || mutantPositions.has(position));
       const pool = await startSolver(solverOptions(flags));
       try {
         // A case can take minutes on a large service: the obligations solved inside it count too.
-        const cases = createProgress({ total: flags.runs, noun: 'cases', label: 'fuzz', stepNoun: 'obligations', quiet: flags.quiet === true });
+        const cases = createProgress({ total: share.count, noun: 'cases', label: 'fuzz', stepNoun: 'obligations', quiet: flags.quiet === true });
         const campaign = await runFuzzCampaign({
-          runs: flags.runs,
+          runs: share.count,
+          firstRun: share.first,
           seed,
           recommender,
           pool: observedSolver(pool, { onSettled: () => cases.step() }),
@@ -69,21 +95,28 @@ export function fuzzCommand(): Command {
         cases.finish();
         let mutation: MutationCampaignResult | undefined;
         if (flags.mutants === true) {
-          const mutants = createProgress({ total: ALL_RECOMMENDER_MUTANTS.length, noun: 'mutants', label: 'fuzz --mutants', stepNoun: 'obligations', quiet: flags.quiet === true });
+          const mutants = createProgress({ total: mutantsOfShard.length, noun: 'mutants', label: 'fuzz --mutants', stepNoun: 'obligations', quiet: flags.quiet === true });
           const constraints = flags.granularity === undefined ? {} : { granularity: flags.granularity };
-          mutation = await runMutationCampaign({ runs: flags.mutantRuns, seed, pool: observedSolver(pool, { onSettled: () => mutants.step() }), constraints, onMutant: (result) => mutants.advance({ failed: !result.killed, line: mutantLine(result) }) });
+          mutation = await runMutationCampaign({ runs: flags.mutantRuns, seed, pool: observedSolver(pool, { onSettled: () => mutants.step() }), constraints, mutants: mutantsOfShard, onMutant: (result) => mutants.advance({ failed: !result.killed, line: mutantLine(result) }) });
           mutants.finish();
         }
-        const report: FuzzReport = { recommender: flags.recommender ?? 'iam-refine', granularity: flags.granularity ?? 'both', campaign, ...(mutation === undefined ? {} : { mutation }) };
+        const report: FuzzReport = {
+          recommender: flags.recommender ?? 'iam-refine',
+          granularity: flags.granularity ?? 'both',
+          campaign,
+          ...(mutation === undefined ? {} : { mutation }),
+          identity,
+          ...(shard === undefined ? {} : { shard }),
+        };
         process.stdout.write(flags.format === 'json' ? printJson(fuzzReportJson(report)) : fuzzReportText(report));
-        process.exitCode = exitCodeOf(worstFailure(report));
+        process.exitCode = fuzzExitCode(worstFailure(report));
       } finally {
         await pool.close();
       }
     });
 }
 
-function exitCodeOf(failure: ReturnType<typeof worstFailure>): number {
+export function fuzzExitCode(failure: ReturnType<typeof worstFailure>): number {
   switch (failure) {
     case undefined:
       return EXIT.ok;

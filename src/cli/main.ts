@@ -10,6 +10,7 @@ import { checkCommand } from './check.js';
 import { driftCommand } from './drift.js';
 import { explainCommand } from './explain.js';
 import { fuzzCommand } from './fuzz.js';
+import { mergeCommand } from './merge.js';
 import { proveCommand } from './prove-suites.js';
 import { recommendCommand } from './recommend.js';
 import { verifyCertCommand } from './verify-cert.js';
@@ -31,6 +32,7 @@ export function program(): Command {
   root.addCommand(explainCommand());
   root.addCommand(accountCommand());
   root.addCommand(driftCommand());
+  root.addCommand(mergeCommand());
   for (const command of root.commands) withSharedHelp(command).exitOverride();
   return withSharedHelp(root);
 }

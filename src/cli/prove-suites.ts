@@ -4,10 +4,13 @@ import { InputError } from '../input/input-error.js';
 import { readJsonFile, SIZE_LIMITS } from '../input/read-json.js';
 import { printJson } from '../policy/print.js';
 import { startSolver, type SolverBackEnd } from '../prove/solver/start.js';
+import { shardPositions } from '../shard/split.js';
+import { shardName, type Shard } from '../shard/shard.js';
 import { findCaseFiles } from '../suite/discover.js';
 import { junitXml } from '../suite/junit.js';
 import { loadCases, type LoadedCase } from '../suite/load.js';
-import { recordDifferences, recordOf, updatedRecord } from '../suite/record.js';
+import { recordDifferences, recordOf, updatedRecord, withoutCases } from '../suite/record.js';
+import { proofCaseItems, suiteIdentity } from '../suite/shard.js';
 import { suiteReportJson } from '../suite/report-json.js';
 import type { CaseResult } from '../suite/run-case.js';
 import { proveCases, tallies } from '../suite/run.js';
@@ -21,6 +24,7 @@ import { checkOutputFile } from '../output/guard.js';
 import { writeResult } from './output.js';
 import { createProgress } from './progress.js';
 import { loadRecommender } from './recommender-module.js';
+import { shardOption } from './shard-option.js';
 import { solverOptions } from './solver-flags.js';
 
 interface ProveSuitesFlags {
@@ -34,6 +38,7 @@ interface ProveSuitesFlags {
   readonly solver?: SolverBackEnd;
   readonly sarif?: string;
   readonly quiet?: boolean;
+  readonly shard?: Shard;
 }
 
 export function proveCommand(): Command {
@@ -50,14 +55,27 @@ export function proveCommand(): Command {
     .addOption(timeoutOption())
     .addOption(solverOption())
     .addOption(quietOption())
+    .addOption(shardOption('cases, balanced by the obligations of each case in --record'))
     .action(async (paths: string[], flags: ProveSuitesFlags) => {
       const started = performance.now();
       const recommender = await loadRecommender(flags.recommender);
-      const cases = loadCases(findCaseFiles(paths));
-      if (flags.update === true) checkSnapshots(cases);
+      const everyCase = loadCases(findCaseFiles(paths));
+      if (flags.update === true) checkSnapshots(everyCase);
+      if (flags.update === true && flags.shard !== undefined) throw new InputError('--shard', [], 'cannot be used with --update: update snapshots and the record in one unsharded run');
       if (flags.record !== undefined && flags.update !== true && !existsSync(flags.record)) {
         throw new InputError(flags.record, [], 'no such proof record (run once with --update to write it)');
       }
+      const specs = everyCase.map(({ spec }) => spec);
+      const identity = suiteIdentity(specs, {
+        recommender: flags.recommender ?? 'iam-refine',
+        ...(flags.recommender === undefined ? {} : { recommenderFile: flags.recommender }),
+        timeoutMs: flags.timeoutMs,
+        solver: flags.solver ?? 'wasm',
+      });
+      const recorded = flags.record === undefined || !existsSync(flags.record) ? undefined : readJsonFile(flags.record, SIZE_LIMITS.catalog).value;
+      const shard = flags.shard === undefined ? undefined : { ...flags.shard, positions: shardPositions(proofCaseItems(specs, recorded, flags.record), flags.shard) };
+      const cases = shard === undefined ? everyCase : shard.positions.map((position) => everyCase[position]!);
+      if (shard !== undefined) process.stderr.write(`shard ${shardName(shard)}: ${cases.length} of ${everyCase.length} cases\n`);
       const pool = await startSolver(solverOptions({ timeoutMs: flags.timeoutMs, workers: flags.jobs, solver: flags.solver }));
       let results: CaseResult[];
       try {
@@ -81,8 +99,12 @@ export function proveCommand(): Command {
       const inputs = inputFiles(cases);
       if (flags.junit !== undefined) writeResult(junitXml(results, counts, wallMs), flags.junit, inputs);
       if (flags.sarif !== undefined) writeResult(printJson(sarifLog([suiteSarifRun(cases, results)])), flags.sarif, inputs);
-      if (flags.json !== undefined) writeResult(printJson(suiteReportJson(results, counts, { recommender: flags.recommender ?? 'iam-refine', solver: pool.version, wallMs })), flags.json, inputs);
-      const departures = flags.record === undefined ? [] : keepRecord(results, flags.record, flags.update === true, inputs);
+      const run = { recommender: flags.recommender ?? 'iam-refine', solver: pool.version, wallMs, identity, ...(shard === undefined ? {} : { shard }) };
+      if (flags.json !== undefined) writeResult(printJson(suiteReportJson(results, counts, run)), flags.json, inputs);
+      // A shard compares its own cases; the others' are another shard's to compare (and merge's, all together).
+      const mine = new Set(shard?.positions);
+      const others = new Set(shard === undefined ? [] : specs.filter((_, position) => !mine.has(position)).map((spec) => spec.id));
+      const departures = flags.record === undefined ? [] : keepRecord(results, flags.record, flags.update === true, inputs, others);
       const failed = results.some((result) => result.status === 'failed') || departures.length > 0;
       process.exitCode = failed ? EXIT.refuted : results.some((result) => result.status === 'unknown') ? EXIT.unknown : EXIT.ok;
     });
@@ -92,7 +114,7 @@ export function proveCommand(): Command {
  * `--record`: with `--update`, writes the run's record when every case passed; otherwise compares
  * the run with the record and prints where it departs from it. Returns the departures.
  */
-function keepRecord(results: readonly CaseResult[], file: string, update: boolean, inputs: readonly string[]): string[] {
+function keepRecord(results: readonly CaseResult[], file: string, update: boolean, inputs: readonly string[], otherShards: ReadonlySet<string>): string[] {
   const record = recordOf(results, file);
   if (update) {
     if (results.every((result) => result.status === 'passed')) {
@@ -103,13 +125,17 @@ function keepRecord(results: readonly CaseResult[], file: string, update: boolea
     }
     return [];
   }
-  const departures = recordDifferences(readJsonFile(file, SIZE_LIMITS.catalog).value, record, file);
+  return reportRecord(recordDifferences(withoutCases(readJsonFile(file, SIZE_LIMITS.catalog).value, otherShards, file), record, file), file);
+}
+
+/** Prints how a run compares with its record (as `prove --record` and `merge --record` do); returns the departures. */
+export function reportRecord(departures: readonly string[], file: string): string[] {
   process.stdout.write(
     departures.length === 0
       ? `record: every case as recorded in ${file}\n`
       : `record: ${departures.length} cases depart from ${file}\n${departures.map((line) => `  ${line}\n`).join('')}`,
   );
-  return departures;
+  return [...departures];
 }
 
 /** `--update` rewrites snapshots: none may be, or be a link to, a file some case reads. */

@@ -1,4 +1,5 @@
 import type { Json, JsonObject } from '../input/json.js';
+import { runJson, shardJson, type RunIdentity, type ShardPart } from '../shard/provenance.js';
 import { claimInfo } from '../prove/claims.js';
 import type { RefutedClaim } from './cross-check.js';
 import { describeRefuted, type FailureKind, type FuzzCampaignResult, type SpecificationCounts } from './fuzz-campaign.js';
@@ -11,6 +12,10 @@ export interface FuzzReport {
   readonly granularity: 'word' | 'char' | 'both';
   readonly campaign: FuzzCampaignResult;
   readonly mutation?: MutationCampaignResult;
+  /** What the run was computed from (src/shard/provenance.ts), for `merge`. */
+  readonly identity?: RunIdentity;
+  /** For `--shard`: which runs of the campaign this report holds. */
+  readonly shard?: ShardPart;
 }
 
 /** Whether everything held: no failing case, and every mutant killed without a checker disagreement. */
@@ -30,7 +35,7 @@ export function worstFailure(report: FuzzReport): FailureKind | 'mutant-survived
 export function fuzzReportText(report: FuzzReport): string {
   const { campaign } = report;
   const lines = [
-    `fuzz: seed ${campaign.seed}, ${campaign.runs} cases, ${report.granularity === 'both' ? 'both granularities' : `${report.granularity} granularity`}, recommender ${report.recommender}`,
+    `fuzz: seed ${campaign.seed}, ${campaign.runs} cases${shareText(report)}, ${report.granularity === 'both' ? 'both granularities' : `${report.granularity} granularity`}, recommender ${report.recommender}`,
     `  ${campaign.cases} cases recommended and judged by the oracle; ${campaign.checked} checked by Z3 too (${campaign.obligations} obligations), and ${campaign.mutantsChecked} broken outputs of them`,
     `  ${specificationLine(campaign.specification)}`,
   ];
@@ -51,6 +56,14 @@ export function fuzzReportText(report: FuzzReport): string {
   if (report.mutation !== undefined) lines.push('', ...mutationLines(report.mutation));
   lines.push('', `verdict: ${fuzzHeld(report) ? 'HELD' : 'FAILED'}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** For a shard: which runs of the campaign (and mutants) it ran. */
+function shareText(report: FuzzReport): string {
+  if (report.shard === undefined) return '';
+  const first = report.campaign.firstRun ?? 0;
+  const mutants = report.mutation === undefined ? '' : `, ${report.mutation.total} of the mutants`;
+  return ` (shard ${report.shard.index}/${report.shard.count}: runs ${first} to ${first + report.campaign.runs - 1} of ${report.identity?.items ?? '?'}${mutants})`;
 }
 
 /** `specification encoder: 12 cases (80 outputs), 610 claims compared: 605 agreed, 5 undecided`. */
@@ -92,6 +105,8 @@ export function fuzzReportJson(report: FuzzReport): JsonObject {
     held: fuzzHeld(report),
     recommender: report.recommender,
     granularity: report.granularity,
+    ...(report.identity === undefined ? {} : { run: runJson(report.identity) }),
+    ...(report.shard === undefined ? {} : { shard: shardJson(report.shard) }),
     campaign: toJson(report.campaign),
     ...(mutation === undefined ? {} : { mutation: { ...(toJson(mutation) as JsonObject), score: mutation.total === 0 ? 1 : mutation.killed / mutation.total } }),
   };

@@ -21,6 +21,11 @@ export const CAMPAIGN_CONSTRAINTS: RefinementCaseConstraints = { catalog: { larg
 export interface FuzzCampaignOptions {
   readonly runs: number;
   readonly seed: number;
+  /**
+   * The index of the first run (default 0): a shard's share of a campaign is its runs
+   * `firstRun`..`firstRun + runs - 1`, drawn exactly as the whole campaign draws them.
+   */
+  readonly firstRun?: number;
   /** The recommender under test; iam-refine's `recommend` by default. */
   readonly recommender?: Recommender;
   /** The Z3 pool every check shares (the caller starts and closes it); without one, the oracle alone judges. */
@@ -79,6 +84,8 @@ export interface CampaignFailure {
 export interface FuzzCampaignResult {
   readonly seed: number;
   readonly runs: number;
+  /** For a shard's share: the index of its first run. */
+  readonly firstRun?: number;
   /** Cases judged before the campaign ended (all `runs`, or up to the first failure). */
   readonly cases: number;
   /** Of those, the cases Z3 checked as well. */
@@ -125,7 +132,9 @@ const NO_SPECIFICATION: SpecificationCounts = { cases: 0, outputs: 0, claims: 0,
  * fast-check to a small case, which is reported with both judges' refutations.
  */
 export async function runFuzzCampaign(options: FuzzCampaignOptions): Promise<FuzzCampaignResult> {
-  const { runs, seed, pool, solverShare = 1, specShare = 0, onCase } = options;
+  const { runs, seed, pool, solverShare = 1, specShare = 0, onCase, firstRun = 0 } = options;
+  // A shard of more shards than runs has none.
+  if (runs === 0) return { seed, runs, ...(firstRun > 0 ? { firstRun } : {}), cases: 0, checked: 0, obligations: 0, mutantsChecked: 0, specification: { ...NO_SPECIFICATION } };
   const judgeCase = caseJudge(options.recommender ?? recommend, pool, options.outputMutants ?? ALL_MUTANTS, options.specification);
   const draw = fc.noBias(fc.integer({ min: 0, max: 999 }));
   // The specification draw comes last, so that the cases of a seed are the same with any share.
@@ -153,8 +162,12 @@ export async function runFuzzCampaign(options: FuzzCampaignOptions): Promise<Fuz
     }
     return outcome.failure === undefined;
   });
-  const details = await fc.check(property, { seed, numRuns: runs, ...(options.path === undefined ? {} : { path: options.path }) });
-  const base = { seed, runs, ...totals, specification };
+  // fast-check draws run k from the seed's k-th jump whatever came before, and a path of one
+  // number starts there and still runs numRuns cases: a share draws exactly the campaign's runs,
+  // and the path of its failure counts from the campaign's first run.
+  const path = options.path ?? (firstRun > 0 ? String(firstRun) : undefined);
+  const details = await fc.check(property, { seed, numRuns: runs, ...(path === undefined ? {} : { path }) });
+  const base = { seed, runs, ...(firstRun > 0 ? { firstRun } : {}), ...totals, specification };
   if (!details.failed || details.counterexample === null) return base;
   const [input, , mutantSeed] = details.counterexample[0];
   // The shrunk case once more, with Z3 whenever there is a pool (and the specification encoder for its own failure), for the report.

@@ -1,5 +1,5 @@
 import { caseDetails } from './text.js';
-import type { CaseResult } from './run-case.js';
+import type { ReportedCase } from './run-case.js';
 import type { Tally } from './run.js';
 
 /**
@@ -7,7 +7,7 @@ import type { Tally } from './run.js';
  * `<testcase>` per case; a failed case carries `<failure>`, an undecided one `<error>`, each with
  * the reviewer's text (problems, verdicts and sizes, counterexamples, the diff).
  */
-export function junitXml(results: readonly CaseResult[], tallies: readonly Tally[], wallMs: number): string {
+export function junitXml(results: readonly ReportedCase[], tallies: readonly Tally[], wallMs: number): string {
   const total = tallies.find((tally) => tally.suite === 'all')!;
   const suites = tallies.filter((tally) => tally.suite !== 'all');
   const lines = [

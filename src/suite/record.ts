@@ -2,7 +2,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { isJsonObject, type Json, type JsonObject } from '../input/json.js';
 import { claimInfo } from '../prove/claims.js';
 import { judgedJson } from './report-json.js';
-import type { CaseResult, JudgedRecommendation } from './run-case.js';
+import type { ReportedCase, JudgedRecommendation } from './run-case.js';
 
 export const RECORD_FORMAT = 'iam-refine-proof-record/1';
 
@@ -12,7 +12,7 @@ export const RECORD_FORMAT = 'iam-refine-proof-record/1';
  * compared by every later one (CI uses `--jobs 2`) shows that the suites give the same result on
  * every run and with any number of jobs; its diff in review shows what a change did to the proofs.
  */
-export function recordOf(results: readonly CaseResult[], recordFile: string): JsonObject {
+export function recordOf(results: readonly ReportedCase[], recordFile: string): JsonObject {
   return {
     format: RECORD_FORMAT,
     cases: Object.fromEntries(results.map((result) => [recordKey(result.spec.id, recordFile), caseRecord(result)])),
@@ -20,16 +20,17 @@ export function recordOf(results: readonly CaseResult[], recordFile: string): Js
 }
 
 /** A case's name in a record: its folder relative to the record's, however the run named it. */
-function recordKey(caseFolder: string, recordFile: string): string {
+export function recordKey(caseFolder: string, recordFile: string): string {
   return relative(dirname(resolve(recordFile)), resolve(caseFolder)).split('\\').join('/');
 }
 
-function caseRecord(result: CaseResult): JsonObject {
+function caseRecord(result: ReportedCase): JsonObject {
   return { status: result.status, ...(result.judged === undefined ? {} : judgedRecord(result.judged)) };
 }
 
 function judgedRecord(judged: JudgedRecommendation): JsonObject {
-  const { solverMs, claims, ...summary } = judgedJson(judged);
+  // The findings are the claims spelled out for people: the claims' lines below say the same.
+  const { solverMs, claims, findings, ...summary } = judgedJson(judged);
   return {
     ...summary,
     // One line per claim keeps the record small and its diff readable.
@@ -55,6 +56,13 @@ export function recordDifferences(recorded: Json, current: JsonObject, recordFil
   const suites = new Set(Object.keys(now).map(suiteOf));
   for (const id of Object.keys(before)) if (!(id in now) && suites.has(suiteOf(id))) lines.push(`${id}: in the record, not in this run`);
   return lines;
+}
+
+/** A record without the given cases (named as the run names them): what a shard compares its own cases with. */
+export function withoutCases(recorded: Json, caseFolders: ReadonlySet<string>, recordFile: string): Json {
+  if (caseFolders.size === 0 || !isJsonObject(recorded) || !isJsonObject(recorded.cases)) return recorded;
+  const left = new Set([...caseFolders].map((folder) => recordKey(folder, recordFile)));
+  return { ...recorded, cases: Object.fromEntries(Object.entries(recorded.cases).filter(([id]) => !left.has(id))) };
 }
 
 /**

@@ -1,16 +1,31 @@
 import type { Json, JsonObject } from '../input/json.js';
 import { claimJson } from '../prove/report-json.js';
-import type { CaseResult, JudgedRecommendation } from './run-case.js';
+import type { ReportedCase, JudgedRecommendation } from './run-case.js';
 import type { Tally } from './run.js';
+import { runJson, shardJson, type RunIdentity, type ShardPart } from '../shard/provenance.js';
+
+/** What a report says about its run besides the results. */
+export interface SuiteRun {
+  readonly recommender: string;
+  readonly solver: string;
+  readonly wallMs: number;
+  /** What the run was computed from (src/shard/provenance.ts), for `merge`; absent in reports of the library's own callers. */
+  readonly identity?: RunIdentity;
+  /** For `--shard`: which share of the cases this report holds. */
+  readonly shard?: ShardPart;
+}
 
 /**
  * The run for machines (`prove --json FILE`). Apart from the `timeMs` fields it depends only on
- * the cases, the recommender and the solver: two runs, with any number of jobs, compare equal.
+ * the cases, the recommender and the solver: two runs, with any number of jobs, compare equal;
+ * and so do the shards' reports merged (`iam-refine merge`) and the unsharded run's.
  */
-export function suiteReportJson(results: readonly CaseResult[], tallies: readonly Tally[], run: { readonly recommender: string; readonly solver: string; readonly wallMs: number }): JsonObject {
+export function suiteReportJson(results: readonly ReportedCase[], tallies: readonly Tally[], run: SuiteRun): JsonObject {
   return {
     recommender: run.recommender,
     solver: run.solver,
+    ...(run.identity === undefined ? {} : { run: runJson(run.identity) }),
+    ...(run.shard === undefined ? {} : { shard: shardJson(run.shard) }),
     summary: tallies.map(
       (tally): JsonObject => ({
         suite: tally.suite,
@@ -26,7 +41,7 @@ export function suiteReportJson(results: readonly CaseResult[], tallies: readonl
   };
 }
 
-export function caseJson(result: CaseResult): JsonObject {
+export function caseJson(result: ReportedCase): JsonObject {
   return {
     id: result.spec.id,
     suite: result.spec.suite,
@@ -42,7 +57,7 @@ export function caseJson(result: CaseResult): JsonObject {
   };
 }
 
-/** A judged recommendation: verdict, action, size, obligations, every claim, and the solver's time. */
+/** A judged recommendation: verdict, action, size, obligations, every claim, the findings spelled out, and the solver's time. */
 export function judgedJson(judged: JudgedRecommendation): JsonObject {
   return {
     verdict: judged.verdict,
@@ -50,6 +65,7 @@ export function judgedJson(judged: JudgedRecommendation): JsonObject {
     size: judged.size,
     obligations: judged.obligations,
     claims: judged.claims.map((claim): Json => claimJson(claim)),
+    findings: [...judged.findings],
     solverMs: Math.round(judged.solverMs),
   };
 }

@@ -53,6 +53,15 @@ export interface CaseResult {
   readonly timeMs: number;
 }
 
+/**
+ * A case's result as reports need it: all of it but the case's inputs, which a JSON report does
+ * not keep. The text, JUnit, JSON and record of a run are functions of these alone, so that
+ * `merge` renders the shards' reports read back exactly as the unsharded run renders its results.
+ */
+export interface ReportedCase extends Omit<CaseResult, 'spec'> {
+  readonly spec: Pick<ProofCase, 'id' | 'suite' | 'description' | 'granularity'>;
+}
+
 export interface RunCaseOptions {
   readonly recommender: Recommender;
   readonly pool: Solver;

@@ -1,7 +1,7 @@
 import type { Solver } from '../prove/solver/solver.js';
 import type { Recommender } from '../recommend/recommender.js';
 import type { LoadedCase } from './load.js';
-import { runCase, type CaseResult } from './run-case.js';
+import { runCase, type CaseResult, type ReportedCase } from './run-case.js';
 
 export interface ProveCasesOptions {
   readonly recommender: Recommender;
@@ -50,12 +50,12 @@ export interface Tally {
 }
 
 /** One tally per suite in the order the suites first appear, then the total (suite `all`). */
-export function tallies(results: readonly CaseResult[]): Tally[] {
+export function tallies(results: readonly ReportedCase[]): Tally[] {
   const suites = [...new Set(results.map((result) => result.spec.suite))];
   return [...suites.map((suite) => tally(suite, results.filter((result) => result.spec.suite === suite))), tally('all', results)];
 }
 
-function tally(suite: string, results: readonly CaseResult[]): Tally {
+function tally(suite: string, results: readonly ReportedCase[]): Tally {
   const passed = results.filter((result) => result.status === 'passed');
   return {
     suite,

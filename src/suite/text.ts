@@ -1,8 +1,8 @@
-import type { CaseResult, JudgedRecommendation } from './run-case.js';
+import type { ReportedCase, JudgedRecommendation } from './run-case.js';
 import type { Tally } from './run.js';
 
 /** The one line a case gets in the progress output: status, name, verdict, size of the proof, time. */
-export function caseLine(result: CaseResult): string {
+export function caseLine(result: ReportedCase): string {
   const verdict = result.judged === undefined ? 'no recommendation' : `${result.judged.verdict}, ${result.judged.obligations} obligations`;
   const snapshot = result.snapshot === 'equal' || result.snapshot === 'given' ? '' : `, snapshot ${result.snapshot}`;
   return `${result.status === 'passed' ? 'ok    ' : result.status === 'failed' ? 'FAILED' : 'UNKNWN'} ${result.spec.id} (${verdict}${snapshot}, ${seconds(result.timeMs)})`;
@@ -12,7 +12,7 @@ export function caseLine(result: CaseResult): string {
  * What a reviewer reads about a case that did not simply pass: why, the verdicts and sizes of the
  * snapshot's recommendation and the new one, each refuted claim with its counterexample, the diff.
  */
-export function caseDetails(result: CaseResult): string {
+export function caseDetails(result: ReportedCase): string {
   const head = result.status === 'passed' ? `UPDATED ${result.spec.id}` : `${result.status === 'failed' ? 'FAILED' : 'UNKNOWN'} ${result.spec.id}`;
   const lines = [head, ...result.problems.map((problem) => `  ${problem}`)];
   const rows: [string, JudgedRecommendation][] = [];

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPinnedCatalog } from '../../src/catalog/load.js';
@@ -152,5 +152,51 @@ describe('account command: bad input', () => {
     });
     const missing = await runCli('account', '--details', ARTICLE_DETAILS, '--findings', join(folder.path, 'nope.json'));
     expect([missing.code, missing.stderr]).toEqual([2, `error: ${join(folder.path, 'nope.json')}: no such file\n`]);
+  });
+});
+
+describe('account command on several accounts (an organization)', () => {
+  const out = join(folder.path, 'organization');
+  const exportsFolder = join(folder.path, 'exports');
+  let run: Captured;
+  beforeAll(async () => {
+    // A folder of exports: read in name order, as the files in it.
+    mkdirSync(exportsFolder);
+    for (const [name, file] of [
+      ['a-example.json', EXAMPLE_DETAILS],
+      ['b-article.json', ARTICLE_DETAILS],
+    ] as const) writeFileSync(join(exportsFolder, name), readFileSync(file, 'utf8'));
+    run = await runCli('account', '--details', exportsFolder, '--findings', ...EXAMPLE_FINDINGS, ARTICLE_FINDING, '--prove', '--out', out, '--workers', '1');
+  });
+
+  it('keeps every account apart in --out, each in the layout of one account, with the organization summary at the top', () => {
+    expect(run.code, run.stderr).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['accounts', 'manifest.json', 'summary.json', 'summary.txt']);
+    expect(readdirSync(join(out, 'accounts')).sort()).toEqual(['111122223333', '123456789012']);
+    expect(readdirSync(join(out, 'accounts/123456789012')).sort()).toEqual(['certificates', 'policies', 'principals', 'summary.json', 'summary.txt']);
+    expect(readdirSync(join(out, 'accounts/111122223333/principals')).sort()).toEqual(['group-developers.json', 'role-AppRole.json', 'role-BatchRole.json', 'role-ReportsRole.json', 'user-alice.json', 'user-bob.json']);
+    const summary = readJsonIn(out, 'summary.json');
+    const accounts = summary.accounts as readonly JsonObject[];
+    expect(accounts.map((account) => [account.account, (account.summary as JsonObject).principals, (account.summary as JsonObject).proven])).toEqual([
+      ['111122223333', 6, 9],
+      ['123456789012', 1, 1],
+    ]);
+    expect(summary.summary).toEqual(expect.objectContaining({ principals: 7, policies: 10, proven: 10, proofs: 10 }));
+  });
+
+  it("gives each account only its own findings, and prints a table per account and the organization's totals", () => {
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe(`account 111122223333 (${join(exportsFolder, 'a-example.json')})`);
+    expect(lines).toContain(`account 123456789012 (${join(exportsFolder, 'b-article.json')})`);
+    expect(lines.filter((line) => line.startsWith('finding:'))).toHaveLength(2);
+    expect(lines.at(-1)).toMatch(/^organization: 2 accounts, 7 principals, 10 policies, \d+ actions removed, 2331 characters before, \d+ after; proofs: 10 of 10 proven$/);
+  });
+
+  it('refuses the same account twice, and --last-accessed with several accounts', async () => {
+    const twice = await runCli('account', '--details', EXAMPLE_DETAILS, EXAMPLE_DETAILS, '--findings', ...EXAMPLE_FINDINGS);
+    expect([twice.code, twice.stderr]).toEqual([2, `error: ${EXAMPLE_DETAILS}: is account 111122223333 too, as ${EXAMPLE_DETAILS}: give each account once\n`]);
+    const lastAccessed = `${dirname(ARTICLE_DETAILS)}/last-accessed`;
+    const several = await runCli('account', '--details', EXAMPLE_DETAILS, ARTICLE_DETAILS, '--last-accessed', lastAccessed);
+    expect([several.code, several.stderr]).toEqual([2, `error: ${lastAccessed}: --last-accessed takes the responses of one account: give one --details with it\n`]);
   });
 });

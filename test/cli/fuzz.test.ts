@@ -118,3 +118,15 @@ describe('fuzz command', () => {
     expect(stdout).toMatch(/^mutation score: [0-9]\/10 \(\d+%\)$/m);
   });
 });
+
+describe('fuzz --shard', () => {
+  it('needs --seed, and reports its block of runs with the run it belongs to', async () => {
+    expect(await runCli('fuzz', '--runs', '6', '--shard', '1/2')).toEqual({ code: 2, stdout: '', stderr: 'error: --shard: needs --seed: every shard must draw from the same campaign\n' });
+    const shard = await runCli('fuzz', '--runs', '6', '--seed', '7', '--solver-share', '0', '--format', 'json', '--shard', '2/2');
+    expect(shard.code, shard.stderr).toBe(0);
+    const report = JSON.parse(shard.stdout) as { run: { command: string; items: number; inputs: Record<string, string> }; shard: unknown; campaign: { runs: number; firstRun: number; cases: number } };
+    expect(report.shard).toEqual({ index: 2, count: 2, range: [3, 6] });
+    expect({ command: report.run.command, items: report.run.items, seed: report.run.inputs.seed }).toEqual({ command: 'fuzz', items: 6, seed: '7' });
+    expect(report.campaign).toEqual(expect.objectContaining({ runs: 3, firstRun: 3, cases: 3 }));
+  });
+});

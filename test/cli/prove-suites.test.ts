@@ -183,3 +183,25 @@ describe('prove command', () => {
     expect(departed.stdout).toContain('was statement 1 · claim 4 · proven · 1 obligations · s3:GetObject');
   });
 });
+
+describe('prove --shard', () => {
+  it('refuses a bad shard in one line (exit 2), and --shard with --update', async () => {
+    expect(await prove(ARTICLE_SUITE, '--shard', '0/3')).toEqual({ code: 2, stdout: '', stderr: "error: option '--shard <shard>' argument '0/3' is invalid. 0/3: the shard index must be from 1 to 3 (shards count from 1)\n" });
+    const saved = { job: process.env.JOB_COMPLETION_INDEX, node: process.env.CI_NODE_INDEX };
+    delete process.env.JOB_COMPLETION_INDEX;
+    delete process.env.CI_NODE_INDEX;
+    try {
+      expect((await prove(ARTICLE_SUITE, '--shard', 'auto')).stderr).toBe(
+        "error: option '--shard <shard>' argument 'auto' is invalid. --shard auto: neither JOB_COMPLETION_INDEX (Kubernetes Indexed Job) nor CI_NODE_INDEX (GitLab parallel) is set\n",
+      );
+      process.env.JOB_COMPLETION_INDEX = '2';
+      expect((await prove(ARTICLE_SUITE, '--shard', 'auto/2')).stderr).toBe("error: option '--shard <shard>' argument 'auto/2' is invalid. JOB_COMPLETION_INDEX=2 is past the 2 shards (it counts from 0, to 1)\n");
+    } finally {
+      if (saved.job === undefined) delete process.env.JOB_COMPLETION_INDEX;
+      else process.env.JOB_COMPLETION_INDEX = saved.job;
+      if (saved.node !== undefined) process.env.CI_NODE_INDEX = saved.node;
+    }
+    const suite = copyOfArticleSuite('shard-update');
+    expect(await prove(suite, '--update', '--shard', '1/2')).toEqual({ code: 2, stdout: '', stderr: 'error: --shard: cannot be used with --update: update snapshots and the record in one unsharded run\n' });
+  });
+});

@@ -113,8 +113,8 @@ describe('suite reports', () => {
       status: 'failed',
       snapshot: 'differs',
       problems: ['the recommendation differs from the snapshot proofs/b/changed/expected.json'],
-      recommendation: { verdict: 'proven', action: 'CREATE_POLICY', size: 1200, obligations: 3, claims: [], solverMs: 12 },
-      previous: { verdict: 'proven', action: 'CREATE_POLICY', size: 1250, obligations: 3, claims: [], solverMs: 12 },
+      recommendation: { verdict: 'proven', action: 'CREATE_POLICY', size: 1200, obligations: 3, claims: [], findings: [], solverMs: 12 },
+      previous: { verdict: 'proven', action: 'CREATE_POLICY', size: 1250, obligations: 3, claims: [], findings: [], solverMs: 12 },
       diff: '--- a\n+++ b\n@@ -1,1 +1,1 @@\n-"s3:Get<Object>*"\n+"s3:Get&*"\n',
       timeMs: 1500,
     });
