@@ -5,6 +5,11 @@ import { readJsonFile, SIZE_LIMITS } from '../input/read-json.js';
 import { printJson } from '../policy/print.js';
 import { readProvenance } from '../shard/provenance.js';
 import { junitXml } from '../suite/junit.js';
+import { findCaseFiles } from '../suite/discover.js';
+import { loadCases } from '../suite/load.js';
+import { suiteSarifRun } from '../suite/sarif.js';
+import { sarifLog, type SarifRunInput } from '../report/sarif.js';
+import type { ReportedCase } from '../suite/run-case.js';
 import { mergeSuiteReports, readSuiteReport } from '../suite/merge.js';
 import { recordDifferences, recordOf } from '../suite/record.js';
 import { suiteReportJson } from '../suite/report-json.js';
@@ -23,6 +28,7 @@ import { reportRecord } from './prove-suites.js';
 interface MergeFlags {
   readonly json?: string;
   readonly junit?: string;
+  readonly sarif?: string;
   readonly record?: string;
 }
 
@@ -32,6 +38,7 @@ export function mergeCommand(): Command {
     .argument('<reports...>', 'the shards\' JSON reports, one per shard, in any order')
     .option('--json <file>', 'write the merged report as JSON')
     .option('--junit <file>', 'prove: write the merged results as JUnit XML')
+    .option('--sarif <file>', 'prove: write the merged results as SARIF 2.1.0 (reads the cases where the shards ran)')
     .option('--record <file>', 'prove: compare every verdict, claim and witness with this record, as prove --record does')
     .action((files: string[], flags: MergeFlags) => {
       const reports = files.map((file) => {
@@ -43,7 +50,7 @@ export function mergeCommand(): Command {
       if (commands.size > 1) throw new InputError('merge', [], `the reports come from different commands (${[...commands].join(', ')})`);
       const [command] = commands;
       if (command === 'prove') return mergeProve(reports, flags);
-      if (flags.junit !== undefined || flags.record !== undefined) throw new InputError(flags.junit !== undefined ? '--junit' : '--record', [], `applies to prove reports, not ${command} reports`);
+      if (flags.junit !== undefined || flags.sarif !== undefined || flags.record !== undefined) throw new InputError(flags.junit !== undefined ? '--junit' : flags.sarif !== undefined ? '--sarif' : '--record', [], `applies to prove reports, not ${command} reports`);
       if (command === 'fuzz') return mergeFuzz(reports, flags);
       return mergeAccount(reports, flags);
     });
@@ -57,10 +64,27 @@ function mergeProve(reports: readonly { readonly file: string; readonly value: J
   process.stdout.write(`\n${suiteSummaryTable(counts, wallMs)}`);
   const inputs = reports.map(({ file }) => file);
   if (flags.junit !== undefined) writeResult(junitXml(results, counts, wallMs), flags.junit, inputs);
+  if (flags.sarif !== undefined) writeResult(printJson(sarifLog([mergedSarifRun(results)])), flags.sarif, inputs);
   if (flags.json !== undefined) writeResult(printJson(suiteReportJson(results, counts, merged)), flags.json, inputs);
   const departures = flags.record === undefined ? [] : reportRecord(recordDifferences(readJsonFile(flags.record, SIZE_LIMITS.catalog).value, recordOf(results, flags.record), flags.record), flags.record);
   const failed = results.some((result) => result.status === 'failed') || departures.length > 0;
   process.exitCode = failed ? EXIT.refuted : results.some((result) => result.status === 'unknown') ? EXIT.unknown : EXIT.ok;
+}
+
+/**
+ * The suite's SARIF run, as `prove --sarif` writes it: locations point into the cases' files,
+ * which merge reads where the shards ran (case ids are their folders' paths).
+ */
+function mergedSarifRun(results: readonly ReportedCase[]): SarifRunInput {
+  const loaded = loadCases(findCaseFiles(results.map((result) => result.spec.id)));
+  const specs = new Map(loaded.map((item) => [item.spec.id, item.spec]));
+  return suiteSarifRun(
+    loaded,
+    results.flatMap((result) => {
+      const spec = specs.get(result.spec.id);
+      return spec === undefined ? [] : [{ ...result, spec }];
+    }),
+  );
 }
 
 function mergeFuzz(reports: readonly { readonly file: string; readonly value: JsonObject }[], flags: MergeFlags): void {
