@@ -8,11 +8,12 @@ export const EXAMPLES: Readonly<Record<string, string>> = {
   check: `iam-refine check ${ARTICLE} --recommended corpus/article/recommended.json --claims no-escalation,safety --format sarif > check.sarif`,
   certify: `iam-refine certify ${ARTICLE} --out cert`,
   'verify-cert': 'iam-refine verify-cert cert --format json',
-  prove: 'iam-refine prove proofs --jobs 2 --junit prove.xml --sarif prove.sarif',
+  prove: 'iam-refine prove proofs --jobs 2 --shard 1/4 --record proofs/record.json --json shard-1.json',
   fuzz: 'iam-refine fuzz --runs 300 --seed 42 --mutants',
   explain: `iam-refine explain ${ARTICLE} --format tree --prove`,
   account: 'iam-refine account --details corpus/accounts/article/details.json --findings corpus/accounts/article/finding.json --out account-out --prove',
   drift: 'iam-refine drift --certificate cert --format json',
+  merge: 'iam-refine merge shard-*.json --record proofs/record.json --junit prove.xml --sarif prove.sarif --json prove.json',
 };
 
 /** Marks what must be given: `(required)` after a mandatory option's description. */
