@@ -6,10 +6,11 @@ import { uncoveredString } from '../../glob/inclusion.js';
 import type { CheckInput } from '../context.js';
 import type { Obligation, StructuralResult } from '../obligation.js';
 import { renderScript } from '../smt/script.js';
-import { and, member, prefixRegex, regexUnion, stringLiteral } from '../smt/terms.js';
+import { and, member, prefixRegex, stringLiteral } from '../smt/terms.js';
 import type { StatementCase } from '../statement-case.js';
 import { chunksByService, witnessName, type Chunk } from './chunks.js';
-import { definitions, predicates } from './pattern-set.js';
+import { predicates } from './pattern-set.js';
+import { coveringDefinitions, coveringUnion, outsideLiterals } from './covering.js';
 import { allowedIndices, allowsTerm, lowerCaseDomain, orLines, statementKindComment } from './terms.js';
 
 /** How many new patterns one ground minimality obligation states: its lines are cheap, its fixed cost is not. */
@@ -190,7 +191,8 @@ function escapeObligation(statement: StatementCase, questions: readonly Shorteni
   const assertions = questions.map(({ position, shorter }) => {
     const covering = original.overlapping(shorter);
     for (const index of covering) used.add(index);
-    return and([member(witnessName(refined, position), `(re.diff ${prefixRegex(shorter)} ${regexUnion(covering.map((index) => original.name(index)))})`), lowerCaseDomain(witnessName(refined, position))]);
+    const witness = witnessName(refined, position);
+    return and([member(witness, `(re.diff ${prefixRegex(shorter)} ${coveringUnion(original, covering)})`), ...outsideLiterals(original, covering, witness), lowerCaseDomain(witness)]);
   });
   const id = `s${statement.index}-minimality-outside`;
   return {
@@ -211,7 +213,7 @@ function escapeObligation(statement: StatementCase, questions: readonly Shorteni
         ...questions.map((question) => `  ${witnessName(refined, question.position)}: ${question.text}: node ${question.node}; parent ${question.parent}`),
         'sat: for each, a string (no upper-case ASCII) starting with the parent that no original pattern matches: the parent would grant it.',
       ],
-      declarations: [...definitions(original, used), ...questions.map(({ position }) => `(declare-const ${witnessName(refined, position)} String)`)],
+      declarations: [...coveringDefinitions(original, [...used].sort((a, b) => a - b)), ...questions.map(({ position }) => `(declare-const ${witnessName(refined, position)} String)`)],
       assertions,
     }),
     refutation: () => {

@@ -4,6 +4,7 @@ import { renderScript } from '../smt/script.js';
 import { member, or, regexUnion, stringLiteral } from '../smt/terms.js';
 import type { StatementCase } from '../statement-case.js';
 import { chunksByService, type Chunk } from './chunks.js';
+import { coveringDefinitions, coveringUnion, outsideLiterals } from './covering.js';
 import { definitions, predicates, type PatternSet } from './pattern-set.js';
 import { lowerCaseDomain, orLines } from './terms.js';
 
@@ -96,11 +97,8 @@ function containment(statement: StatementCase, inner: PatternSet, outer: Pattern
         `Statement ${statement.index} (${statement.kind}): ${what} ${texts.join(', ')}.`,
         `unsat: no string is in one of them and outside the union of the ${covering.length} patterns that can overlap them.`,
       ],
-      declarations: [...definitions(inner, chunk.items), ...definitions(outer, covering), '(declare-const w String)'],
-      assertions: [
-        member('w', `(re.diff ${regexUnion(chunk.items.map((position) => inner.name(position)))} ${regexUnion(covering.map((index) => outer.name(index)))})`),
-        lowerCaseDomain(),
-      ],
+      declarations: [...definitions(inner, chunk.items), ...coveringDefinitions(outer, covering), '(declare-const w String)'],
+      assertions: [member('w', `(re.diff ${regexUnion(chunk.items.map((position) => inner.name(position)))} ${coveringUnion(outer, covering)})`), ...outsideLiterals(outer, covering, 'w'), lowerCaseDomain()],
     }),
     refutation: ([witness = '']) => {
       const culprit = chunk.items.find((position) => inner.matchesAt(position, lowerAscii(witness)));

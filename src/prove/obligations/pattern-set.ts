@@ -20,9 +20,11 @@ export class PatternSet {
     this.globs = texts.map(parseGlob);
     this.globs.forEach((glob, index) => {
       let node = this.prefixes;
-      for (const char of glob.literalPrefix) {
-        let child = node.children.get(char);
-        if (child === undefined) node.children.set(char, (child = { children: new Map(), patterns: [] }));
+      // By UTF-16 code unit, as `startsWith` compares: a prefix may end inside a surrogate pair.
+      for (let at = 0; at < glob.literalPrefix.length; at++) {
+        const unit = glob.literalPrefix[at]!;
+        let child = node.children.get(unit);
+        if (child === undefined) node.children.set(unit, (child = { children: new Map(), patterns: [] }));
         node = child;
       }
       node.patterns.push(index);
@@ -54,8 +56,8 @@ export class PatternSet {
   fitting(subject: string): number[] {
     const fitting: number[] = [...this.prefixes.patterns];
     let node: PrefixNode | undefined = this.prefixes;
-    for (const char of subject) {
-      node = node.children.get(char);
+    for (let at = 0; at < subject.length; at++) {
+      node = node.children.get(subject[at]!);
       if (node === undefined) break;
       fitting.push(...node.patterns);
     }
