@@ -3,6 +3,7 @@ import type { JsonObject } from '../input/json.js';
 import { printJson } from '../policy/print.js';
 import { recheckCertificate, recheckExitCode, RECHECK_SOLVERS, type FileRecheck, type RecheckReport, type RecheckSolver } from '../prove/certificate/recheck.js';
 import { verifyCertificate } from '../prove/certificate/verify.js';
+import { isCompareCertificate, verifyCompareCertificate } from '../compare/certificate.js';
 import { EXIT } from './exit-codes.js';
 import { timeoutOption, workersOption } from './options.js';
 import { exitCodeOf, type SolverFlags } from './solver-flags.js';
@@ -32,7 +33,7 @@ export function verifyCertCommand(): Command {
         process.exitCode = recheckExitCode(report);
         return;
       }
-      const result = await verifyCertificate(directory, settings);
+      const result = isCompareCertificate(directory) ? await verifyCompareCertificate(directory, settings) : await verifyCertificate(directory, settings);
       if (result.problems.length > 0) {
         for (const problem of result.problems) process.stderr.write(`mismatch: ${directory}/${problem}\n`);
         process.stderr.write(`certificate ${directory}: INVALID (${result.problems.length} mismatch${result.problems.length === 1 ? '' : 'es'})\n`);
@@ -40,7 +41,7 @@ export function verifyCertCommand(): Command {
         return;
       }
       process.stdout.write(`certificate ${directory}: valid; ${result.obligations} obligations re-solved; verdict ${result.verdict!.toUpperCase()}\n`);
-      process.exitCode = exitCodeOf(result.verdict!);
+      process.exitCode = exitCodeOf(result.verdict === 'pass' ? 'proven' : result.verdict === 'fail' ? 'refuted' : result.verdict === 'unknown' ? 'unknown' : result.verdict!);
     });
 }
 
