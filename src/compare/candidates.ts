@@ -44,6 +44,8 @@ function resourceCandidates(granting: ResolvedPolicy, bounding: ResolvedPolicy):
   const candidates = new Set<string>();
   for (const statement of [...granting.statements, ...bounding.statements]) {
     for (const { glob } of statement.resources) {
+      // `*` made concrete is the empty string: the plain candidates below read better.
+      if (/^\*+$/.test(glob)) continue;
       candidates.add(filled(glob));
       candidates.add(filled(glob, 'x'));
       if (candidates.size >= MAX_RESOURCES) break;

@@ -6,10 +6,9 @@ import { withSolver, type SolverOptions } from '../prove/solver/start.js';
 import type { Policy } from '../policy/types.js';
 import { ConditionAtoms, type ConditionAtom } from './condition.js';
 import { comparedPolicy, statementLabel } from './model.js';
-import { catalogActionScript, directionsOf, planComparison, type CompareMode, type CompareObligation, type CompareScope, type Comparison, type Direction, type DirectionPair } from './plan.js';
+import { catalogActionScript, directionsOf, pinAR, planComparison, type CompareMode, type CompareObligation, type CompareScope, type Comparison, type Direction, type DirectionPair } from './plan.js';
 import { actionMatches, type Request } from './evaluate.js';
 import { findEscape } from './candidates.js';
-import { stringLiteral } from '../prove/smt/terms.js';
 import { blameOf, grantingStatement, readableRequest, replayEscape, type Blame, type ConditionNeed } from './witness.js';
 
 export type CompareVerdict = 'pass' | 'fail' | 'unknown';
@@ -147,19 +146,25 @@ export async function compareOn(comparison: Comparison, pool: Solver): Promise<C
 export async function solveObligation(obligation: CompareObligation, pair: DirectionPair, pool: Solver): Promise<ObligationRecord> {
   const granting = pair.granting.statements.find((statement) => statement.index === obligation.statement)!;
   const found = findEscape(pair.granting, pair.bounding, granting, obligation.candidates);
-  if (found !== undefined) {
-    const script = pinnedScript(obligation.script, [found.action, found.resource]);
+  const pins = found === undefined ? undefined : obligation.pin(found.action, found.resource, found.holding);
+  if (found !== undefined && pins !== undefined) {
+    const script = pinnedScript(obligation.script, pins);
     const outcome = await pool.solve(script, obligation.witnesses);
     // A pinned request the solver does not confirm would be a disagreement of encoder and evaluator: ask without the pin.
-    if (outcome.status === 'sat') return judge(obligation, outcome, pair, script, [found.action, found.resource]);
+    if (outcome.status === 'sat') return judge(obligation, outcome, pair, script, [found.action, found.resource, ...[...found.holding].sort()]);
   }
   return judge(obligation, await pool.solve(obligation.script, obligation.witnesses), pair, obligation.script);
 }
 
 /** The obligation's script with a counterexample pinned: sat of this script is sat of the obligation. */
-export function pinnedScript(script: string, [action, resource]: readonly string[]): string {
-  const pins = [`; the counterexample the evaluator found, pinned: the solver confirms it`, `(assert (= a ${stringLiteral(action!)}))`, `(assert (= r ${stringLiteral(resource!)}))`];
-  return script.replace(/\(check-sat\)\n$/, `${pins.join('\n')}\n(check-sat)\n`);
+export function pinnedScript(script: string, pins: readonly string[]): string {
+  return script.replace(/\(check-sat\)\n$/, `; the counterexample the evaluator found, pinned: the solver confirms it\n${pins.join('\n')}\n(check-sat)\n`);
+}
+
+/** The pins a certificate records, `[action, resource, ...atoms that hold]`, as the obligation's assertions. */
+export function pinsOf(obligation: CompareObligation, pinned: readonly string[]): string[] | undefined {
+  const [action = '', resource = '', ...holding] = pinned;
+  return obligation.pin(action, resource, new Set(holding));
 }
 
 /** `unsat` proves; `sat` refutes once its witness replays; anything else is unknown. */
@@ -167,17 +172,31 @@ export function judge(obligation: CompareObligation, outcome: Outcome, pair: Dir
   const solved = { obligation, outcome, script, ...(pinned === undefined ? {} : { pinned }) };
   if (outcome.status === 'unsat') return { ...solved, verdict: 'proven' };
   if (outcome.status !== 'sat') return { ...solved, verdict: 'unknown', note: outcome.reason ?? outcome.status };
-  const [action, resource] = outcome.witnesses ?? [];
-  if (action === undefined || resource === undefined) return { ...solved, verdict: 'unknown', note: 'sat without the witnesses to replay' };
-  if (replayEscape(pair.granting, pair.bounding, action, resource) === undefined) {
-    return { ...solved, verdict: 'unknown', note: `the solver's counterexample ${JSON.stringify([action, resource])} failed replay through the evaluator` };
+  const values = outcome.witnesses ?? [];
+  if (values.length !== obligation.witnesses.length) return { ...solved, verdict: 'unknown', note: 'sat without the witnesses to replay' };
+  const replayed = counterexamplePair(pair, values);
+  if (replayed === undefined) {
+    return { ...solved, verdict: 'unknown', note: `the solver's counterexample ${JSON.stringify(values.slice(0, 2))} failed replay through the evaluator` };
   }
   return { ...solved, verdict: 'refuted' };
 }
 
+/** The first (action, resource) pair of a model that replays: with regions, only the region that holds has meaningful values. */
+export function counterexamplePair(pair: DirectionPair, values: readonly string[]): readonly [string, string] | undefined {
+  for (let index = 0; index + 1 < values.length; index += 2) {
+    if (replayEscape(pair.granting, pair.bounding, values[index]!, values[index + 1]!) !== undefined) return [values[index]!, values[index + 1]!];
+  }
+  return undefined;
+}
+
 async function directionReport(pair: DirectionPair, records: readonly ObligationRecord[], comparison: Comparison, pool: Solver): Promise<DirectionReport> {
   const own = records.filter((record) => record.obligation.direction === pair.direction);
-  const counterexamples = own.filter((record) => record.verdict === 'refuted').map((record) => counterexampleOf(pair, record.outcome.witnesses![0]!, record.outcome.witnesses![1]!, record.obligation.statement, comparison.catalog)!);
+  const counterexamples = own
+    .filter((record) => record.verdict === 'refuted')
+    .map((record) => {
+      const [action, resource] = counterexamplePair(pair, record.outcome.witnesses!)!;
+      return counterexampleOf(pair, action, resource, record.obligation.statement, comparison.catalog)!;
+    });
   const undecided = own.filter((record) => record.verdict === 'unknown').map((record) => ({ id: record.obligation.id, reason: record.note ?? record.outcome.status }));
   const verdict: CompareVerdict = counterexamples.length > 0 ? 'fail' : undecided.length > 0 ? 'unknown' : 'pass';
   const base = { direction: pair.direction, granting: pair.granting.name, bounding: pair.bounding.name, verdict, counterexamples, undecided };
@@ -234,7 +253,7 @@ async function catalogActionsOf(pair: DirectionPair, catalog: Catalog, pool: Sol
       const representative = lowerAscii(members[0]!);
       const script = catalogActionScript(pair, representative, `${pair.direction}-group-${index}`);
       const found = findEscapeAnywhere(pair, representative);
-      const pinned = found === undefined ? undefined : await pool.solve(pinnedScript(script, [found.action, found.resource]), ['a', 'r']);
+      const pinned = found === undefined ? undefined : await pool.solve(pinnedScript(script, pinAR(found.action, found.resource)), ['a', 'r']);
       const outcome = pinned?.status === 'sat' ? pinned : await pool.solve(script, ['a', 'r']);
       if (outcome.status === 'unsat') return [];
       const resource = outcome.witnesses?.[1];

@@ -11,6 +11,8 @@ import { allowsBody, deniesBody, Encoder, statementName } from './encode.js';
 import type { ComparedPolicy } from './model.js';
 import { LinePrefixes } from './relevance.js';
 import { actionCandidates } from './candidates.js';
+import { regionScript } from './regions.js';
+import { lowerAscii } from '../glob/glob.js';
 
 /** `no-new-access`: every request the new policy allows, the old allows; `equivalent`: both ways. */
 export const COMPARE_MODES = ['no-new-access', 'equivalent'] as const;
@@ -57,8 +59,10 @@ export interface CompareObligation {
   readonly title: string;
   readonly expected: 'unsat';
   readonly script: string;
-  /** The action and the resource of a counterexample. */
-  readonly witnesses: readonly ['a', 'r'];
+  /** The constants of a counterexample, in pairs: an action and a resource (`a r`, or one pair per region). */
+  readonly witnesses: readonly string[];
+  /** The assertions that pin a request found by the evaluator in the script (undefined: it has no place there). */
+  readonly pin: (action: string, resource: string, holding: ReadonlySet<string>) => string[] | undefined;
   /** Actions worth trying through the evaluator before the solver is asked (candidates.ts). */
   readonly candidates: readonly string[];
 }
@@ -77,9 +81,12 @@ export function planComparison(comparison: Comparison): CompareObligation[] {
     pair.granting.statements
       .filter((statement) => statement.effect === 'Allow')
       .flatMap((statement) =>
-        (comparison.scope === 'catalog' ? catalogLines(statement, comparison.catalog!) : stringLines(statement)).map((lines) => {
+        (comparison.scope === 'catalog' ? catalogLines(statement, comparison.catalog!) : stringLines(statement, comparison.catalog)).map((lines) => {
           const id = `${pair.direction}-s${statement.index}${lines.key === undefined ? '' : `-${lines.key}`}`;
           const label = statement.sid === undefined ? '' : ` (${JSON.stringify(statement.sid)})`;
+          const what = `${pair.granting.name} statement ${statement.index}${label} allows`;
+          const comments = obligationComments(pair, lines, comparison.scope, what);
+          const regions = comparison.scope === 'all-strings' ? regionScript(id, claimOf(pair), comments, pair.granting, pair.bounding, statement, lines.positions, lines.prefixes) : undefined;
           return {
             id,
             direction: pair.direction,
@@ -87,13 +94,32 @@ export function planComparison(comparison: Comparison): CompareObligation[] {
             ...(lines.key === undefined ? {} : { part: lines.key }),
             title: `${pair.granting.name} statement ${statement.index}${label}${lines.key === undefined ? '' : ` (${lines.key})`}: every request it allows, ${pair.bounding.name} allows`,
             expected: 'unsat' as const,
-            script: escapeScript(id, pair, [statement], lines, comparison.scope, `${pair.granting.name} statement ${statement.index}${label} allows`),
-            witnesses: ['a', 'r'] as const,
+            script: regions?.script ?? escapeScript(id, pair, [statement], lines, comparison.scope, what),
+            witnesses: regions?.witnesses ?? ['a', 'r'],
+            pin: regions?.pin ?? pinAR,
             candidates: lines.candidates ?? notActionCandidates(pair),
           };
         }),
       ),
   );
+}
+
+/** The Boolean encoding's pins: its one action and resource. */
+export function pinAR(action: string, resource: string): string[] {
+  return [`(assert (= a ${stringLiteral(lowerAscii(action))}))`, `(assert (= r ${stringLiteral(resource)}))`];
+}
+
+function claimOf(pair: DirectionPair): string {
+  return `${pair.direction}: ${pair.granting.name} ⇒ ${pair.bounding.name}`;
+}
+
+function obligationComments(pair: DirectionPair, lines: Lines, scope: CompareScope, what: string): string[] {
+  return [
+    `Every request that ${what}, ${pair.bounding.name} allows: on ${lines.description}.`,
+    `sat would be a counterexample: an action and a resource that ${pair.granting.name} allows and ${pair.bounding.name} does not${scope === 'all-strings' ? ' (actions range over strings without upper-case ASCII: matching folds case)' : ''}.`,
+    'A condition block is an opaque atom k, the same atom for blocks equal after canonical ordering.',
+    "A statement names only the patterns whose literal prefix can fit the lines' actions; the others cannot match them.",
+  ];
 }
 
 /**
@@ -124,9 +150,11 @@ interface Lines {
   readonly description: string;
   /** Actions worth trying first; none: those of a NotAction statement (notActionCandidates). */
   readonly candidates?: readonly string[];
+  /** The granting statement's patterns on the lines; none: its whole element (NotAction, a catalog part). */
+  readonly positions?: readonly number[];
 }
 
-function stringLines(statement: ResolvedStatement): Lines[] {
+function stringLines(statement: ResolvedStatement, catalog: Catalog | undefined): Lines[] {
   if (statement.actionKey === 'NotAction') {
     return [{ key: undefined, prefixes: new LinePrefixes(['']), render: (escapes) => [escapes('a')], free: true, description: 'every action string its NotAction list leaves' }];
   }
@@ -141,7 +169,9 @@ function stringLines(statement: ResolvedStatement): Lines[] {
         return `(and ${matches(position)} ${escapes(glob.hasWildcard ? 'a' : stringLiteral(glob.lower))})`;
       }),
       free: globs.some((glob) => glob.hasWildcard),
-      candidates: globs.flatMap((glob) => actionCandidates(glob.lower)),
+      positions: chunk.items,
+      // Catalog actions first: a counterexample reads best as a real action.
+      candidates: globs.flatMap((glob) => [...(catalog === undefined ? [] : catalog.matching(glob).slice(0, 3).map((index) => catalog.lowerActions[index]!)), ...actionCandidates(glob.lower)]),
       description: `the action strings its pattern${globs.length === 1 ? '' : 's'} ${globs.map((glob) => JSON.stringify(glob.text)).join(', ')} match`,
     };
   });
@@ -192,17 +222,11 @@ function escapeScript(id: string, pair: DirectionPair, granted: readonly Resolve
     (action) => `(escapes ${action} r)`,
     (position) => encoder.patternTerm(granting, granted[0]!, position, 'a'),
   );
-  const arrow = `${granting.name} ⇒ ${bounding.name}`;
   const script = renderScript({
     id,
-    claim: `${pair.direction}: ${arrow}`,
+    claim: claimOf(pair),
     expected: 'unsat',
-    comments: [
-      `Every request that ${what}, ${bounding.name} allows: on ${lines.description}.`,
-      `sat would be a counterexample: an action a and a resource r that ${granting.name} allows and ${bounding.name} does not${scope === 'all-strings' ? ' (a ranges over strings without upper-case ASCII: matching folds case)' : ''}.`,
-      'A condition block is an opaque atom k, the same atom for blocks equal after canonical ordering.',
-      "A statement names only the patterns whose literal prefix can fit the lines' actions; the others cannot match them.",
-    ],
+    comments: obligationComments(pair, lines, scope, what),
     declarations: [
       '(declare-const a String) ; the action, lower-cased',
       '(declare-const r String) ; the resource, case kept',

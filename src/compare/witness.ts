@@ -33,7 +33,7 @@ export function replayEscape(granting: ResolvedPolicy, bounding: ResolvedPolicy,
   for (const statement of [...granting.statements, ...bounding.statements]) {
     if (statement.condition !== undefined && actionMatches(statement, action) && resourceMatches(statement, resource)) inPlay.set(statement.condition.name, statement.condition);
   }
-  const atoms = [...inPlay.values()];
+  const atoms = [...inPlay.values()].sort((x, y) => Number(x.name.slice(1)) - Number(y.name.slice(1)));
   if (atoms.length > MAX_SEARCHED_ATOMS) return undefined;
   const escapes = (holding: ReadonlySet<string>): boolean => {
     const request = { action, resource, holding };
