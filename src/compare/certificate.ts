@@ -15,8 +15,8 @@ import { sha256, type InputEntry } from '../prove/certificate/manifest.js';
 import { checkCertificateFolder } from '../prove/certificate/write.js';
 import { startSolver, type SolverOptions } from '../prove/solver/start.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
-import { comparisonOf, judge, pinnedScript, pinsOf, type CompareInput, type CompareReport, type CompareVerdict } from './compare.js';
-import { directionsOf, planComparison, COMPARE_MODES, COMPARE_SCOPES, type CompareMode, type CompareScope, type Direction } from './plan.js';
+import { comparisonOf, judge, pinnedScript, type CompareInput, type CompareReport, type CompareVerdict } from './compare.js';
+import { directionsOf, pinAR, planComparison, COMPARE_MODES, COMPARE_SCOPES, type CompareMode, type CompareScope, type Direction } from './plan.js';
 
 /** A comparison's certificate: in the certificate family, so that certify and compare replace each other's folders and nothing else. */
 export const COMPARE_CERTIFICATE_FORMAT = 'iam-refine-certificate/compare-1';
@@ -57,7 +57,7 @@ export interface CompareManifest {
     readonly actual: ObligationStatus;
     readonly verdict: 'proven' | 'refuted' | 'unknown';
     readonly witnesses?: readonly string[];
-    /** The counterexample pinned in the file, `[action, resource, ...atoms that hold]`: the file is then the obligation's script with its two pins. */
+    /** The counterexample pinned in the file, `[action, resource]`: the file is then the obligation in the Boolean encoding with `(assert (= a ...))`, `(assert (= r ...))`. */
     readonly pinned?: readonly string[];
     readonly note?: string;
     readonly timeMs: number;
@@ -213,7 +213,7 @@ export async function verifyCompareCertificate(directory: string, options: Solve
     else {
       const text = readFileSync(join(directory, entry.file), 'utf8');
       if (sha256(text) !== entry.sha256) problems.push(`${entry.file}: changed file (its sha256 differs from the manifest)`);
-      else if (obligation !== undefined && (entry.pinned === undefined ? obligation.script : pinnedScript(obligation.script, pinsOf(obligation, entry.pinned) ?? [])) !== text) problems.push(`${entry.file}: differs from the obligation derived from the inputs`);
+      else if (obligation !== undefined && (entry.pinned === undefined ? obligation.script : pinnedScript(obligation.groundScript(), pinAR(entry.pinned[0] ?? '', entry.pinned[1] ?? ''))) !== text) problems.push(`${entry.file}: differs from the obligation derived from the inputs`);
       else if (obligation !== undefined) toSolve.push({ entry, text });
     }
   }
@@ -221,7 +221,7 @@ export async function verifyCompareCertificate(directory: string, options: Solve
   const pool = await startSolver(options);
   const verdicts: { direction: Direction; verdict: 'proven' | 'refuted' | 'unknown' }[] = [];
   try {
-    const outcomes = await Promise.all(toSolve.map(({ entry, text }) => pool.solve(text, derived.get(entry.id)!.witnesses)));
+    const outcomes = await Promise.all(toSolve.map(({ entry, text }) => pool.solve(text, entry.pinned === undefined ? derived.get(entry.id)!.witnesses : ['a', 'r'])));
     toSolve.forEach(({ entry }, index) => {
       const obligation = derived.get(entry.id)!;
       const record = judge(obligation, outcomes[index]!, pairs.find((pair) => pair.direction === obligation.direction)!, toSolve[index]!.text, entry.pinned);

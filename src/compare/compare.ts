@@ -146,12 +146,11 @@ export async function compareOn(comparison: Comparison, pool: Solver): Promise<C
 export async function solveObligation(obligation: CompareObligation, pair: DirectionPair, pool: Solver): Promise<ObligationRecord> {
   const granting = pair.granting.statements.find((statement) => statement.index === obligation.statement)!;
   const found = findEscape(pair.granting, pair.bounding, granting, obligation.candidates);
-  const pins = found === undefined ? undefined : obligation.pin(found.action, found.resource, found.holding);
-  if (found !== undefined && pins !== undefined) {
-    const script = pinnedScript(obligation.script, pins);
-    const outcome = await pool.solve(script, obligation.witnesses);
+  if (found !== undefined) {
+    const script = pinnedScript(obligation.groundScript(), pinAR(found.action, found.resource));
+    const outcome = await pool.solve(script, ['a', 'r']);
     // A pinned request the solver does not confirm would be a disagreement of encoder and evaluator: ask without the pin.
-    if (outcome.status === 'sat') return judge(obligation, outcome, pair, script, [found.action, found.resource, ...[...found.holding].sort()]);
+    if (outcome.status === 'sat') return judge(obligation, outcome, pair, script, [found.action, found.resource]);
   }
   return judge(obligation, await pool.solve(obligation.script, obligation.witnesses), pair, obligation.script);
 }
@@ -161,19 +160,13 @@ export function pinnedScript(script: string, pins: readonly string[]): string {
   return script.replace(/\(check-sat\)\n$/, `; the counterexample the evaluator found, pinned: the solver confirms it\n${pins.join('\n')}\n(check-sat)\n`);
 }
 
-/** The pins a certificate records, `[action, resource, ...atoms that hold]`, as the obligation's assertions. */
-export function pinsOf(obligation: CompareObligation, pinned: readonly string[]): string[] | undefined {
-  const [action = '', resource = '', ...holding] = pinned;
-  return obligation.pin(action, resource, new Set(holding));
-}
-
 /** `unsat` proves; `sat` refutes once its witness replays; anything else is unknown. */
 export function judge(obligation: CompareObligation, outcome: Outcome, pair: DirectionPair, script: string, pinned?: readonly string[]): ObligationRecord {
   const solved = { obligation, outcome, script, ...(pinned === undefined ? {} : { pinned }) };
   if (outcome.status === 'unsat') return { ...solved, verdict: 'proven' };
   if (outcome.status !== 'sat') return { ...solved, verdict: 'unknown', note: outcome.reason ?? outcome.status };
   const values = outcome.witnesses ?? [];
-  if (values.length !== obligation.witnesses.length) return { ...solved, verdict: 'unknown', note: 'sat without the witnesses to replay' };
+  if (values.length !== (pinned === undefined ? obligation.witnesses.length : 2)) return { ...solved, verdict: 'unknown', note: 'sat without the witnesses to replay' };
   const replayed = counterexamplePair(pair, values);
   if (replayed === undefined) {
     return { ...solved, verdict: 'unknown', note: `the solver's counterexample ${JSON.stringify(values.slice(0, 2))} failed replay through the evaluator` };

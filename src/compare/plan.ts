@@ -61,8 +61,12 @@ export interface CompareObligation {
   readonly script: string;
   /** The constants of a counterexample, in pairs: an action and a resource (`a r`, or one pair per region). */
   readonly witnesses: readonly string[];
-  /** The assertions that pin a request found by the evaluator in the script (undefined: it has no place there). */
-  readonly pin: (action: string, resource: string, holding: ReadonlySet<string>) => string[] | undefined;
+  /**
+   * The same obligation in the Boolean encoding (one membership per pattern), where a request the
+   * evaluator found is pinned (`pinAR`): the solver then decides each membership on a ground
+   * string, which the region encoding's big unions make slow (minutes for ReadOnlyAccess).
+   */
+  readonly groundScript: () => string;
   /** Actions worth trying through the evaluator before the solver is asked (candidates.ts). */
   readonly candidates: readonly string[];
 }
@@ -86,7 +90,7 @@ export function planComparison(comparison: Comparison): CompareObligation[] {
           const label = statement.sid === undefined ? '' : ` (${JSON.stringify(statement.sid)})`;
           const what = `${pair.granting.name} statement ${statement.index}${label} allows`;
           const comments = obligationComments(pair, lines, comparison.scope, what);
-          const regions = comparison.scope === 'all-strings' ? regionScript(id, claimOf(pair), comments, pair.granting, pair.bounding, statement, lines.positions, lines.prefixes) : undefined;
+          const regions = regionScript(id, claimOf(pair), comments, pair.granting, pair.bounding, statement, lines.positions, lines.prefixes, comparison.scope === 'catalog' ? lines.candidates : undefined);
           return {
             id,
             direction: pair.direction,
@@ -96,7 +100,7 @@ export function planComparison(comparison: Comparison): CompareObligation[] {
             expected: 'unsat' as const,
             script: regions?.script ?? escapeScript(id, pair, [statement], lines, comparison.scope, what),
             witnesses: regions?.witnesses ?? ['a', 'r'],
-            pin: regions?.pin ?? pinAR,
+            groundScript: () => escapeScript(id, pair, [statement], lines, comparison.scope, what),
             candidates: lines.candidates ?? notActionCandidates(pair),
           };
         }),

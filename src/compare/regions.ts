@@ -1,9 +1,7 @@
-import { lowerAscii } from '../glob/glob.js';
 import { renderScript } from '../prove/smt/script.js';
 import { globRegex, patternRegex, regexUnion, stringLiteral } from '../prove/smt/terms.js';
 import type { ResolvedPolicy, ResolvedStatement } from './approximation.js';
 import { statementName } from './encode.js';
-import { resourceMatches } from './evaluate.js';
 import type { LinePrefixes } from './relevance.js';
 
 /**
@@ -31,8 +29,6 @@ export interface RegionPlan {
   readonly script: string;
   /** `a0`, `r0`, `a1`, `r1`, ...: each region's action and resource. */
   readonly witnesses: readonly string[];
-  /** The assertions that pin a request in its region, for a counterexample the evaluator found. */
-  readonly pin: (action: string, resource: string, holding: ReadonlySet<string>) => string[] | undefined;
 }
 
 interface Members {
@@ -57,6 +53,8 @@ export function regionScript(
   statement: ResolvedStatement,
   positions: readonly number[] | undefined,
   prefixes: LinePrefixes,
+  /** With the catalog scope: the lines' catalog actions, a finite set the granting statement's actions are intersected with. */
+  lineActions?: readonly string[],
 ): RegionPlan | undefined {
   const relevant = (member: ResolvedStatement): boolean => member.actionKey === 'NotAction' || prefixes.relevantPatterns(member).length > 0;
   const members: Members = {
@@ -90,9 +88,10 @@ export function regionScript(
   }
   for (const part of parts.values()) definitions.push(`(define-fun ${part.name} () RegLan ${resourceRegex(part.statement)}) ; ${describe(policyOf(part.statement), part.statement, 'Resource')}`);
 
+  if (lineActions !== undefined) definitions.push(`(define-fun lines () RegLan ${regexUnion(lineActions.map((action) => `(str.to_re ${stringLiteral(action)})`))}) ; the catalog actions asked about`);
+  const grantedActions = lineActions === undefined ? actionName.get(statement)! : `(re.inter ${actionName.get(statement)} lines)`;
   const regions: string[] = [];
   const witnesses: string[] = [];
-  const regionOf = new Map<string, number>();
   const bitCount = partBits.length + atoms.length;
   for (let mask = 0; mask < 2 ** bitCount; mask++) {
     const partOn = new Set(partBits.filter((_, bit) => (mask >> bit) & 1).map((part) => part.key));
@@ -105,12 +104,11 @@ export function regionScript(
     const boundingDenied = names(members.boundingDenies);
     const boundingAllows = granted.length === 0 ? [] : [boundingDenied.length === 0 ? regexUnion(granted) : `(re.diff ${regexUnion(granted)} ${regexUnion(boundingDenied)})`];
     const excluded = ['has-upper', ...names(members.grantingDenies), ...boundingAllows];
-    const actions = `(re.diff ${actionName.get(statement)} ${regexUnion(excluded)})`;
+    const actions = `(re.diff ${grantedActions} ${regexUnion(excluded)})`;
     const holding = [...parts.values()].filter((part) => partOn.has(part.key)).map((part) => part.name);
     const failing = [...parts.values()].filter((part) => !partOn.has(part.key)).map((part) => part.name);
     const resources = failing.length === 0 ? intersection(holding) : `(re.diff ${intersection(holding)} ${regexUnion(failing)})`;
     const index = regions.length;
-    regionOf.set(regionKey(partOn, atomOn), index);
     witnesses.push(`a${index}`, `r${index}`);
     const label = [...[...parts.values()].map((part) => `${part.name} ${partOn.has(part.key) ? 'holds' : 'fails'}`), ...[...atomOn].sort().map((name) => `${name} holds`), ...atoms.filter((name) => !atomOn.has(name)).map((name) => `${name} fails`)].join(', ');
     regions.push(`; region ${index}: ${label === '' ? 'every resource and context' : label}\n  (and (str.in_re a${index} ${actions}) (str.in_re r${index} ${resources}))`);
@@ -127,17 +125,7 @@ export function regionScript(
     declarations: [...witnesses.map((name) => `(declare-const ${name} String)`), ...definitions],
     assertions: [`(or\n  ${regions.join('\n  ')}\n)`],
   });
-  const pin = (action: string, resource: string, holding: ReadonlySet<string>): string[] | undefined => {
-    const partOn = new Set([...parts.values()].filter((part) => resourceMatches(part.statement, resource)).map((part) => part.key));
-    const atomOn = new Set([...atoms, ...(statement.condition === undefined ? [] : [statement.condition.name])].filter((name) => holding.has(name)));
-    const index = regionOf.get(regionKey(partOn, atomOn));
-    return index === undefined ? undefined : [`(assert (= a${index} ${stringLiteral(lowerAscii(action))}))`, `(assert (= r${index} ${stringLiteral(resource)}))`];
-  };
-  return { script, witnesses, pin };
-}
-
-function regionKey(partOn: ReadonlySet<string>, atomOn: ReadonlySet<string>): string {
-  return JSON.stringify([[...partOn].sort(), [...atomOn].sort()]);
+  return { script, witnesses };
 }
 
 /** A statement's action element as one regex: the union of its patterns (those that can matter here), or, for NotAction, what they leave. */
