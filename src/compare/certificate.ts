@@ -5,6 +5,7 @@ import { describeCatalog } from '../catalog/catalog.js';
 import { loadPinnedCatalog, parseCatalog } from '../catalog/load.js';
 import { InputError } from '../input/input-error.js';
 import { isJsonObject, type Json } from '../input/json.js';
+import { lowerAscii } from '../glob/glob.js';
 import { parseJsonSource, readSource, SIZE_LIMITS, type JsonSource } from '../input/read-json.js';
 import { stageFolder } from '../output/atomic.js';
 import { printJson } from '../policy/print.js';
@@ -57,7 +58,7 @@ export interface CompareManifest {
     readonly actual: ObligationStatus;
     readonly verdict: 'proven' | 'refuted' | 'unknown';
     readonly witnesses?: readonly string[];
-    /** The counterexample pinned in the file, `[action, resource]`: the file is then the obligation in the Boolean encoding with `(assert (= a ...))`, `(assert (= r ...))`. */
+    /** The counterexample pinned in the file, `[action, resource]`: the file is then the obligation restricted to that action, in the Boolean encoding, with `(assert (= a ...))`, `(assert (= r ...))`. */
     readonly pinned?: readonly string[];
     readonly note?: string;
     readonly timeMs: number;
@@ -163,6 +164,8 @@ export function readCompareManifest(directory: string): CompareManifest {
   obligations.forEach((entry: Json, index: number) => {
     if (!isJsonObject(entry)) return fail(['obligations', index], 'expected an object');
     for (const key of ['id', 'file', 'sha256', 'actual', 'verdict']) if (typeof entry[key] !== 'string') fail(['obligations', index, key], 'expected a string');
+    const pinned = entry.pinned;
+    if (pinned !== undefined && !(Array.isArray(pinned) && pinned.length === 2 && pinned.every((item: Json) => typeof item === 'string'))) fail(['obligations', index, 'pinned'], 'expected [action, resource]');
   });
   return value as unknown as CompareManifest;
 }
@@ -213,7 +216,7 @@ export async function verifyCompareCertificate(directory: string, options: Solve
     else {
       const text = readFileSync(join(directory, entry.file), 'utf8');
       if (sha256(text) !== entry.sha256) problems.push(`${entry.file}: changed file (its sha256 differs from the manifest)`);
-      else if (obligation !== undefined && (entry.pinned === undefined ? obligation.script : pinnedScript(obligation.groundScript(), pinAR(entry.pinned[0] ?? '', entry.pinned[1] ?? ''))) !== text) problems.push(`${entry.file}: differs from the obligation derived from the inputs`);
+      else if (obligation !== undefined && (entry.pinned === undefined ? obligation.script : pinnedScript(obligation.groundScript(lowerAscii(entry.pinned[0] ?? '')), pinAR(entry.pinned[0] ?? '', entry.pinned[1] ?? ''))) !== text) problems.push(`${entry.file}: differs from the obligation derived from the inputs`);
       else if (obligation !== undefined) toSolve.push({ entry, text });
     }
   }

@@ -146,8 +146,8 @@ export async function compareOn(comparison: Comparison, pool: Solver): Promise<C
 export async function solveObligation(obligation: CompareObligation, pair: DirectionPair, pool: Solver): Promise<ObligationRecord> {
   const granting = pair.granting.statements.find((statement) => statement.index === obligation.statement)!;
   const found = findEscape(pair.granting, pair.bounding, granting, obligation.candidates);
-  if (found !== undefined) {
-    const script = pinnedScript(obligation.groundScript(), pinAR(found.action, found.resource));
+  if (found !== undefined && obligation.covers(lowerAscii(found.action))) {
+    const script = pinnedScript(obligation.groundScript(lowerAscii(found.action)), pinAR(found.action, found.resource));
     const outcome = await pool.solve(script, ['a', 'r']);
     // A pinned request the solver does not confirm would be a disagreement of encoder and evaluator: ask without the pin.
     if (outcome.status === 'sat') return judge(obligation, outcome, pair, script, [found.action, found.resource]);

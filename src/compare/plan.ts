@@ -13,6 +13,7 @@ import { LinePrefixes } from './relevance.js';
 import { actionCandidates } from './candidates.js';
 import { regionScript } from './regions.js';
 import { lowerAscii } from '../glob/glob.js';
+import { globMatches } from '../glob/match.js';
 
 /** `no-new-access`: every request the new policy allows, the old allows; `equivalent`: both ways. */
 export const COMPARE_MODES = ['no-new-access', 'equivalent'] as const;
@@ -62,11 +63,14 @@ export interface CompareObligation {
   /** The constants of a counterexample, in pairs: an action and a resource (`a r`, or one pair per region). */
   readonly witnesses: readonly string[];
   /**
-   * The same obligation in the Boolean encoding (one membership per pattern), where a request the
-   * evaluator found is pinned (`pinAR`): the solver then decides each membership on a ground
-   * string, which the region encoding's big unions make slow (minutes for ReadOnlyAccess).
+   * The obligation restricted to one of its actions, in the Boolean encoding (one membership per
+   * pattern), where a request the evaluator found is pinned (`pinAR`): its sat is the
+   * obligation's, and the solver decides each membership on a ground string, which the region
+   * encoding's big unions make slow (minutes for ReadOnlyAccess).
    */
-  readonly groundScript: () => string;
+  readonly groundScript: (action: string) => string;
+  /** Whether an action is one of the obligation's lines (a counterexample found for it belongs here). */
+  readonly covers: (action: string) => boolean;
   /** Actions worth trying through the evaluator before the solver is asked (candidates.ts). */
   readonly candidates: readonly string[];
 }
@@ -100,7 +104,8 @@ export function planComparison(comparison: Comparison): CompareObligation[] {
             expected: 'unsat' as const,
             script: regions?.script ?? escapeScript(id, pair, [statement], lines, comparison.scope, what),
             witnesses: regions?.witnesses ?? ['a', 'r'],
-            groundScript: () => escapeScript(id, pair, [statement], lines, comparison.scope, what),
+            groundScript: (action: string) => escapeScript(id, pair, [statement], singleAction(action), comparison.scope, `${what} (the counterexample's action alone)`),
+            covers: lines.covers,
             candidates: lines.candidates ?? notActionCandidates(pair),
           };
         }),
@@ -133,14 +138,19 @@ function obligationComments(pair: DirectionPair, lines: Lines, scope: CompareSco
  */
 export function catalogActionScript(pair: DirectionPair, action: string, id: string): string {
   const granted = pair.granting.statements.filter((statement) => statement.effect === 'Allow');
-  const lines: Lines = {
+  return escapeScript(id, pair, granted, singleAction(action), 'catalog', `the ${pair.granting.name} policy allows`);
+}
+
+/** One lower-cased action as the only line. */
+function singleAction(action: string): Lines {
+  return {
     key: undefined,
     prefixes: new LinePrefixes([action]),
     render: (escapes) => [`(and (= a ${stringLiteral(action)}) ${escapes(stringLiteral(action))})`],
     free: false,
-    description: `the catalog action ${action}`,
+    description: `the action ${action}`,
+    covers: (other) => other === action,
   };
-  return escapeScript(id, pair, granted, lines, 'catalog', `the ${pair.granting.name} policy allows`);
 }
 
 /** The actions one obligation asks about, as lines of its final disjunction. */
@@ -156,11 +166,12 @@ interface Lines {
   readonly candidates?: readonly string[];
   /** The granting statement's patterns on the lines; none: its whole element (NotAction, a catalog part). */
   readonly positions?: readonly number[];
+  readonly covers: (lowerAction: string) => boolean;
 }
 
 function stringLines(statement: ResolvedStatement, catalog: Catalog | undefined): Lines[] {
   if (statement.actionKey === 'NotAction') {
-    return [{ key: undefined, prefixes: new LinePrefixes(['']), render: (escapes) => [escapes('a')], free: true, description: 'every action string its NotAction list leaves' }];
+    return [{ key: undefined, prefixes: new LinePrefixes(['']), render: (escapes) => [escapes('a')], free: true, description: 'every action string its NotAction list leaves', covers: () => true }];
   }
   const chunks = packByService([...statement.actions.keys()], (position) => serviceOf(statement.actions[position]!), LINE_CAPACITY, true);
   return chunks.map((chunk) => {
@@ -174,6 +185,7 @@ function stringLines(statement: ResolvedStatement, catalog: Catalog | undefined)
       }),
       free: globs.some((glob) => glob.hasWildcard),
       positions: chunk.items,
+      covers: (action: string) => globs.some((glob) => globMatches(glob, action)),
       // Catalog actions first: a counterexample reads best as a real action.
       candidates: globs.flatMap((glob) => [...(catalog === undefined ? [] : catalog.matching(glob).slice(0, 3).map((index) => catalog.lowerActions[index]!)), ...actionCandidates(glob.lower)]),
       description: `the action strings its pattern${globs.length === 1 ? '' : 's'} ${globs.map((glob) => JSON.stringify(glob.text)).join(', ')} match`,
@@ -188,12 +200,14 @@ function catalogLines(statement: ResolvedStatement, catalog: Catalog): Lines[] {
     .filter((part) => statement.actionKey === 'NotAction' || prefixes.some((prefix) => partReaches(catalog, part, prefix)))
     .map((part) => {
       const actions = catalog.lowerActions.slice(part.from, part.to).filter(fits);
+      const members = new Set(actions);
       return {
         key: part.key,
         prefixes: new LinePrefixes(actions),
         render: (escapes) => actions.map((action) => `(and (= a ${stringLiteral(action)}) ${escapes(stringLiteral(action))})`),
         free: false,
         candidates: actions,
+        covers: (action: string) => members.has(action),
         description: `the ${actions.length} catalog actions of part ${part.key} (${part.to - part.from} actions, ${catalog.lowerActions[part.from]} to ${catalog.lowerActions[part.to - 1]}) that ${statement.actionKey === 'NotAction' ? 'a NotAction statement may allow: all of them' : "start with one of its patterns' literal prefixes"}`,
       };
     });
