@@ -3,11 +3,7 @@ import type { ActionKey, Effect } from '../policy/types.js';
 import type { ConditionAtom } from './condition.js';
 import type { ComparedPolicy, ComparedStatement, ResourceKey } from './model.js';
 
-/**
- * The two parts a policy plays in "every request G allows, B allows": the granting policy G, whose
- * allowed requests are over-approximated, and the bounding policy B, whose allowed requests are
- * under-approximated. A proof about the approximations is then a proof about the policies.
- */
+/** The two parts a policy plays in "every request G allows, B allows": the granting policy G and the bounding policy B. */
 export type Side = 'granting' | 'bounding';
 
 /** A statement with its resource patterns as they stand after approximating policy variables. */
@@ -18,8 +14,8 @@ export interface ResolvedStatement {
   readonly actionKey: ActionKey;
   readonly actions: readonly Glob[];
   readonly resourceKey: ResourceKey;
-  /** Resource globs (case kept); a pattern with a variable is here widened, or left out. */
-  readonly resources: readonly { readonly glob: string; readonly text: string }[];
+  /** Resource globs (case kept); a pattern with a variable widened, with the atom that says whether the context's values make it match. */
+  readonly resources: readonly { readonly glob: string; readonly text: string; readonly atom?: ConditionAtom }[];
   readonly condition: ConditionAtom | undefined;
   /** Whether a policy variable was approximated in this statement. */
   readonly approximated: boolean;
@@ -33,20 +29,15 @@ export interface ResolvedPolicy {
 }
 
 /**
- * Approximates each policy variable in the direction that keeps the answer sound. A statement's
- * match must be over-approximated where it grants on G's side or denies on B's, and
- * under-approximated otherwise. In `Resource`, a pattern with a variable widens to its form with
- * `*` for each variable (over) or matches no string (under); in `NotResource` the roles swap,
- * since a pattern there removes resources.
+ * A policy as one side of a comparison reads it. (An earlier reading widened policy variables on
+ * one side and dropped them on the other; an atom per pattern within its widened form is sound
+ * on both sides and keeps equal patterns equal, see condition.ts.)
  */
 export function resolvePolicy(policy: ComparedPolicy, side: Side): ResolvedPolicy {
-  return { name: policy.name, source: policy.source, side, statements: policy.statements.map((statement) => resolveStatement(statement, side)) };
+  return { name: policy.name, source: policy.source, side, statements: policy.statements.map(resolveStatement) };
 }
 
-function resolveStatement(statement: ComparedStatement, side: Side): ResolvedStatement {
-  const overApproximated = (side === 'granting') === (statement.effect === 'Allow');
-  const widen = overApproximated === (statement.resourceKey === 'Resource');
-  const resources = statement.resources.filter((pattern) => widen || !pattern.hasVariable).map((pattern) => ({ glob: pattern.widened, text: pattern.text }));
+function resolveStatement(statement: ComparedStatement): ResolvedStatement {
   return {
     index: statement.index,
     sid: statement.sid,
@@ -54,7 +45,7 @@ function resolveStatement(statement: ComparedStatement, side: Side): ResolvedSta
     actionKey: statement.actionKey,
     actions: statement.actions,
     resourceKey: statement.resourceKey,
-    resources,
+    resources: statement.resources.map((pattern) => ({ glob: pattern.widened, text: pattern.text, ...(pattern.atom === undefined ? {} : { atom: pattern.atom }) })),
     condition: statement.condition,
     approximated: statement.resources.some((pattern) => pattern.hasVariable),
   };

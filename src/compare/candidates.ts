@@ -1,5 +1,5 @@
 import type { ResolvedPolicy, ResolvedStatement } from './approximation.js';
-import { actionMatches, conditionHolds, resourceMatches } from './evaluate.js';
+import { actionMatches, conditionHolds } from './evaluate.js';
 import { replayEscape, type Escape } from './witness.js';
 
 /**
@@ -20,7 +20,6 @@ export function findEscape(granting: ResolvedPolicy, bounding: ResolvedPolicy, s
     const deniedHere = grantingDenies.filter((member) => actionMatches(member, action));
     if (deniedHere.some(allowsEverywhere)) continue;
     for (const resource of resources) {
-      if (!resourceMatches(statement, resource)) continue;
       const escape = replayEscape(granting, bounding, action, resource);
       if (escape !== undefined) return escape;
     }
@@ -29,7 +28,7 @@ export function findEscape(granting: ResolvedPolicy, bounding: ResolvedPolicy, s
 }
 
 function allowsEverywhere(statement: ResolvedStatement): boolean {
-  return statement.condition === undefined && statement.resourceKey === 'Resource' && statement.resources.some((resource) => /^\*+$/.test(resource.glob)) && conditionHolds(statement, new Set());
+  return statement.condition === undefined && statement.resourceKey === 'Resource' && statement.resources.some((resource) => resource.atom === undefined && /^\*+$/.test(resource.glob)) && conditionHolds(statement, new Set());
 }
 
 /** A pattern made concrete: each `*` as nothing (or `x`), each `?` as `x`. */

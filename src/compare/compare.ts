@@ -47,7 +47,7 @@ export interface Counterexample {
   readonly escapes?: Blame;
   /** Condition blocks it needs (`may allow, when: ...`); empty: in every context. */
   readonly when: readonly ConditionNeed[];
-  /** Whether a statement that decides it has a policy variable the comparison approximated. */
+  /** Whether a statement that decides it has a resource pattern with a policy variable (an atom within its widened form). */
   readonly restsOnPolicyVariable: boolean;
 }
 
@@ -90,7 +90,7 @@ export interface CompareReport {
   readonly new: string;
   readonly directions: readonly DirectionReport[];
   readonly atoms: readonly ConditionAtom[];
-  /** Policy variables the comparison approximated, per policy: `old statement 2: arn:...${aws:username}`. */
+  /** The resource patterns with policy variables, per policy: `old statement 2: Resource "arn:...${aws:username}"`. */
   readonly approximations: readonly string[];
   readonly obligations: readonly ObligationRecord[];
   readonly catalog?: CatalogIdentity;

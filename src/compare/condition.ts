@@ -8,10 +8,11 @@ import { isJsonObject, JsonNumber, numberText, type Json, type JsonObject } from
  * says so.
  */
 export interface ConditionAtom {
-  /** The atom's constant in a script: `k0`, `k1`, ... */
+  /** The atom's constant in a script: `k0`, `k1`, ... for conditions, `v0`, `v1`, ... for resource patterns with policy variables. */
   readonly name: string;
-  /** The canonical block, compact JSON: what makes two blocks the same atom. */
+  /** The canonical block, compact JSON (or the pattern as written): what makes two of them the same atom. */
   readonly canonical: string;
+  readonly kind: 'condition' | 'variable';
 }
 
 /**
@@ -42,18 +43,34 @@ function canonicalValues(values: Json): string[] {
 /** The atoms of one comparison: both policies draw from the same table, so equal blocks are one atom. */
 export class ConditionAtoms {
   private readonly byCanonical = new Map<string, ConditionAtom>();
+  private readonly byPattern = new Map<string, ConditionAtom>();
 
   atomOf(block: JsonObject): ConditionAtom {
     const canonical = canonicalCondition(block);
     let atom = this.byCanonical.get(canonical);
     if (atom === undefined) {
-      atom = { name: `k${this.byCanonical.size}`, canonical };
+      atom = { name: `k${this.byCanonical.size}`, canonical, kind: 'condition' };
       this.byCanonical.set(canonical, atom);
     }
     return atom;
   }
 
+  /**
+   * The atom of a resource pattern with policy variables: "the request's resource matches the
+   * pattern with the context's values", one per pattern text, shared by both policies. With the
+   * pattern's widened form (each variable as `*`) it is exact for every context: a pattern's
+   * resources lie within its widened form, and the atom says which of them the values give.
+   */
+  variableAtomOf(pattern: string): ConditionAtom {
+    let atom = this.byPattern.get(pattern);
+    if (atom === undefined) {
+      atom = { name: `v${this.byPattern.size}`, canonical: pattern, kind: 'variable' };
+      this.byPattern.set(pattern, atom);
+    }
+    return atom;
+  }
+
   get all(): readonly ConditionAtom[] {
-    return [...this.byCanonical.values()];
+    return [...this.byCanonical.values(), ...this.byPattern.values()];
   }
 }

@@ -34,10 +34,10 @@ export class Encoder {
 
   /** Resource/NotResource: ARN globs, case kept. */
   resourceTerm(policy: ResolvedPolicy, statement: ResolvedStatement, subject: string): string {
-    const matches = statement.resources.map(({ glob, text }, position) => {
-      if (isLiteralGlob(glob)) return `(= ${subject} ${stringLiteral(glob)})`;
-      if (/^\*+$/.test(glob)) return 'true';
-      return `(str.in_re ${subject} ${this.regex(`${statementName(policy, statement)}_r${position}`, globRegex(glob), text)})`;
+    const matches = statement.resources.map(({ glob, text, atom }, position) => {
+      const membership = isLiteralGlob(glob) ? `(= ${subject} ${stringLiteral(glob)})` : /^\*+$/.test(glob) ? 'true' : `(str.in_re ${subject} ${this.regex(`${statementName(policy, statement)}_r${position}`, globRegex(glob), text)})`;
+      // A pattern with a policy variable: its widened form, where its atom holds.
+      return atom === undefined ? membership : and([atom.name, membership].filter((term) => term !== 'true'));
     });
     return statement.resourceKey === 'Resource' ? or(matches) : not(or(matches));
   }
@@ -82,6 +82,6 @@ function describeStatement(policy: ResolvedPolicy, statement: ResolvedStatement,
   const sid = statement.sid === undefined ? '' : ` ${JSON.stringify(statement.sid)}`;
   const actions = positions.length === statement.actions.length ? `${statement.actions.length}` : `${positions.length} of ${statement.actions.length} (the others cannot match here)`;
   const resources = statement.resources.map((resource) => JSON.stringify(resource.text)).join(', ');
-  const approximated = statement.approximated ? `; policy variables ${policy.side === 'granting' ? 'approximated to grant more, deny less' : 'approximated to grant less, deny more'}` : '';
+  const approximated = statement.approximated ? '; a pattern with a policy variable is its atom v within its widened form' : '';
   return `${policy.name} statement ${statement.index}${sid}: ${statement.effect}, ${statement.actionKey} ${actions} pattern(s), ${statement.resourceKey} [${resources}]${statement.condition === undefined ? '' : `, Condition ${statement.condition.name}`}${approximated}`;
 }

@@ -29,9 +29,9 @@ export function actionMatches(statement: ResolvedStatement, action: string): boo
   return statement.actionKey === 'Action' ? matched : !matched;
 }
 
-/** `Resource`: some glob matches, case kept; `NotResource`: none does. */
-export function resourceMatches(statement: ResolvedStatement, resource: string): boolean {
-  const matched = statement.resources.some((pattern) => globMatchesExactly(pattern.glob, resource));
+/** `Resource`: some glob matches, case kept (a pattern with a variable: its widened form, when its atom holds); `NotResource`: none does. */
+export function resourceMatches(statement: ResolvedStatement, resource: string, holding: ReadonlySet<string>): boolean {
+  const matched = statement.resources.some((pattern) => (pattern.atom === undefined || holding.has(pattern.atom.name)) && globMatchesExactly(pattern.glob, resource));
   return statement.resourceKey === 'Resource' ? matched : !matched;
 }
 
@@ -40,7 +40,7 @@ export function conditionHolds(statement: ResolvedStatement, holding: ReadonlySe
 }
 
 export function statementMatches(statement: ResolvedStatement, request: Request): boolean {
-  return actionMatches(statement, request.action) && resourceMatches(statement, request.resource) && conditionHolds(statement, request.holding);
+  return actionMatches(statement, request.action) && resourceMatches(statement, request.resource, request.holding) && conditionHolds(statement, request.holding);
 }
 
 /** Allowed: some `Allow` statement matches and no `Deny` statement does. */

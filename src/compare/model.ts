@@ -46,7 +46,8 @@ export function comparedPolicy(policy: Policy, name: string, source: string, ato
       if ([...text].some((char) => char.codePointAt(0)! > 0x2ffff)) {
         throw new InputError(source, [...path, resourceKey, ...(Array.isArray(raw[resourceKey]) ? [position] : [])], 'a character beyond U+2FFFF cannot be compared (SMT-LIB strings end there)');
       }
-      return parseResourcePattern(text);
+      const pattern = parseResourcePattern(text);
+      return pattern.hasVariable ? { ...pattern, atom: atoms.variableAtomOf(text) } : pattern;
     });
     const condition = isJsonObject(raw.Condition) ? atoms.atomOf(raw.Condition) : undefined;
     return {

@@ -126,7 +126,7 @@ function obligationComments(pair: DirectionPair, lines: Lines, scope: CompareSco
   return [
     `Every request that ${what}, ${pair.bounding.name} allows: on ${lines.description}.`,
     `sat would be a counterexample: an action and a resource that ${pair.granting.name} allows and ${pair.bounding.name} does not${scope === 'all-strings' ? ' (actions range over strings without upper-case ASCII: matching folds case)' : ''}.`,
-    'A condition block is an opaque atom k, the same atom for blocks equal after canonical ordering.',
+    'A condition block is an opaque atom k, the same atom for blocks equal after canonical ordering; a resource pattern with a policy variable is an atom v (one per pattern text) within its widened form.',
     "A statement names only the patterns whose literal prefix can fit the lines' actions; the others cannot match them.",
   ];
 }
@@ -224,6 +224,7 @@ function escapeScript(id: string, pair: DirectionPair, granted: readonly Resolve
     if (member.actionKey === 'Action' && positions.length === 0) return false;
     definitions.push(encoder.statementDefinition(policy, member, positions));
     if (member.condition !== undefined) atoms.set(member.condition.name, member.condition);
+    for (const resource of member.resources) if (resource.atom !== undefined) atoms.set(resource.atom.name, resource.atom);
     return true;
   };
   const grantingAllows = granted.filter((member) => define(granting, member));
@@ -248,7 +249,9 @@ function escapeScript(id: string, pair: DirectionPair, granted: readonly Resolve
     declarations: [
       '(declare-const a String) ; the action, lower-cased',
       '(declare-const r String) ; the resource, case kept',
-      ...[...atoms.values()].sort((x, y) => Number(x.name.slice(1)) - Number(y.name.slice(1))).map((atom) => `(declare-const ${atom.name} Bool) ; Condition ${atom.canonical}`),
+      ...[...atoms.values()]
+        .sort((x, y) => x.name[0]!.localeCompare(y.name[0]!) || Number(x.name.slice(1)) - Number(y.name.slice(1)))
+        .map((atom) => `(declare-const ${atom.name} Bool) ; ${atom.kind === 'condition' ? `Condition ${atom.canonical}` : `the policy variables' values make ${JSON.stringify(atom.canonical)} match the resource`}`),
       ...encoder.regexDefinitions,
       ...definitions,
       ...effects,

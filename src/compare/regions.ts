@@ -74,7 +74,9 @@ export function regionScript(
     if (!parts.has(key)) parts.set(key, { key, statement: member, name: `${statementName(policyOf(member), member)}_res` });
   }
   const ownPart = alwaysOnResource(statement) ? undefined : resourceKey(statement);
-  const atoms = [...new Set(all.flatMap((member) => (member.condition === undefined ? [] : [member.condition.name])))].filter((name) => name !== statement.condition?.name);
+  const atoms = [...new Set(all.flatMap((member) => [...(member.condition === undefined ? [] : [member.condition.name]), ...member.resources.flatMap((resource) => (resource.atom === undefined ? [] : [resource.atom.name]))]))].filter(
+    (name) => name !== statement.condition?.name,
+  );
   const partBits = [...parts.values()].filter((part) => part.key !== ownPart);
   if (partBits.length + atoms.length > MAX_REGION_BITS) return undefined;
 
@@ -86,7 +88,7 @@ export function regionScript(
     const own = member === statement && positions !== undefined ? positions : prefixes.relevantPatterns(member);
     definitions.push(`(define-fun ${name} () RegLan ${actionRegex(member, own)}) ; ${describe(policyOf(member), member, 'Action')}`);
   }
-  for (const part of parts.values()) definitions.push(`(define-fun ${part.name} () RegLan ${resourceRegex(part.statement)}) ; ${describe(policyOf(part.statement), part.statement, 'Resource')}`);
+  for (const part of parts.values()) definitions.push(`; ${part.name}: ${describe(policyOf(part.statement), part.statement, 'Resource')}`);
 
   if (lineActions !== undefined) definitions.push(`(define-fun lines () RegLan ${regexUnion(lineActions.map((action) => `(str.to_re ${stringLiteral(action)})`))}) ; the catalog actions asked about`);
   const grantedActions = lineActions === undefined ? actionName.get(statement)! : `(re.inter ${actionName.get(statement)} lines)`;
@@ -105,8 +107,9 @@ export function regionScript(
     const boundingAllows = granted.length === 0 ? [] : [boundingDenied.length === 0 ? regexUnion(granted) : `(re.diff ${regexUnion(granted)} ${regexUnion(boundingDenied)})`];
     const excluded = ['has-upper', ...names(members.grantingDenies), ...boundingAllows];
     const actions = `(re.diff ${grantedActions} ${regexUnion(excluded)})`;
-    const holding = [...parts.values()].filter((part) => partOn.has(part.key)).map((part) => part.name);
-    const failing = [...parts.values()].filter((part) => !partOn.has(part.key)).map((part) => part.name);
+    // A part's resources depend on the region's atoms when it has patterns with policy variables.
+    const holding = [...parts.values()].filter((part) => partOn.has(part.key)).map((part) => resourceRegex(part.statement, atomOn));
+    const failing = [...parts.values()].filter((part) => !partOn.has(part.key)).map((part) => resourceRegex(part.statement, atomOn));
     const resources = failing.length === 0 ? intersection(holding) : `(re.diff ${intersection(holding)} ${regexUnion(failing)})`;
     const index = regions.length;
     witnesses.push(`a${index}`, `r${index}`);
@@ -134,9 +137,9 @@ function actionRegex(statement: ResolvedStatement, positions: readonly number[])
   return statement.actionKey === 'Action' ? union : `(re.diff re.all ${union})`;
 }
 
-/** A statement's resource element as one regex: its globs, case kept, or what they leave. */
-function resourceRegex(statement: ResolvedStatement): string {
-  const union = regexUnion(statement.resources.map((resource) => globRegex(resource.glob)));
+/** A statement's resource element as one regex: its globs, case kept (a pattern with a variable: widened, where its atom holds), or what they leave. */
+function resourceRegex(statement: ResolvedStatement, atomOn: ReadonlySet<string>): string {
+  const union = regexUnion(statement.resources.filter((resource) => resource.atom === undefined || atomOn.has(resource.atom.name)).map((resource) => globRegex(resource.glob)));
   return statement.resourceKey === 'Resource' ? union : `(re.diff re.all ${union})`;
 }
 
@@ -147,11 +150,11 @@ function intersection(regexes: readonly string[]): string {
 
 /** Resource `*` (or NotResource of nothing): true for every resource, no bit needed. */
 function alwaysOnResource(statement: ResolvedStatement): boolean {
-  return statement.resourceKey === 'Resource' ? statement.resources.some((resource) => /^\*+$/.test(resource.glob)) : statement.resources.length === 0;
+  return statement.resourceKey === 'Resource' ? statement.resources.some((resource) => resource.atom === undefined && /^\*+$/.test(resource.glob)) : statement.resources.length === 0;
 }
 
 function resourceKey(statement: ResolvedStatement): string {
-  return JSON.stringify([statement.resourceKey, [...new Set(statement.resources.map((resource) => resource.glob))].sort()]);
+  return JSON.stringify([statement.resourceKey, [...new Set(statement.resources.map((resource) => resource.text))].sort()]);
 }
 
 function describe(policy: ResolvedPolicy, statement: ResolvedStatement, element: 'Action' | 'Resource'): string {

@@ -10,7 +10,7 @@ export function compareText(report: CompareReport): string {
   const lines = [`compare ${report.old} -> ${report.new}: ${report.mode}, ${report.scope === 'catalog' ? 'catalog actions' : 'every action string'}, every resource`];
   for (const direction of report.directions) lines.push(...directionText(direction));
   if (report.approximations.length > 0) {
-    lines.push('policy variables approximated (granting side widened to *, bounding side matching nothing):');
+    lines.push('policy variables: each pattern with one is an atom v, the same in both policies, within its widened form (${...} as *):');
     for (const note of report.approximations) lines.push(`  ${note}`);
   }
   const seconds = (report.timeMs / 1000).toFixed(1);
@@ -38,13 +38,13 @@ function directionText(direction: DirectionReport): string[] {
 function counterexampleText(example: Counterexample, granting: string): string[] {
   const lines = [`  ${example.action} on ${JSON.stringify(example.resource)}: ${example.when.length === 0 ? 'allowed' : 'may be allowed'}${whenText(example.when)}`];
   lines.push(`    granted by ${granting} ${example.grantedBy.label}${example.escapes === undefined ? '; no statement of the other policy allows the action' : `; ${example.escapes.explanation}`}`);
-  if (example.restsOnPolicyVariable) lines.push('    rests on a policy-variable approximation (see below): it may not happen for any real value');
+  if (example.restsOnPolicyVariable) lines.push('    rests on policy variables (see below): the values it needs may not exist');
   return lines;
 }
 
 function whenText(needs: readonly ConditionNeed[]): string {
   if (needs.length === 0) return '';
-  return `, when: ${needs.map((need) => `${need.atom.canonical} ${need.holds ? 'holds' : 'does not hold'}`).join(' and ')}`;
+  return `, when: ${needs.map((need) => (need.atom.kind === 'condition' ? `${need.atom.canonical} ${need.holds ? 'holds' : 'does not hold'}` : `the policy variables make ${JSON.stringify(need.atom.canonical)} ${need.holds ? 'match' : 'not match'} it`)).join(' and ')}`;
 }
 
 export function compareJson(report: CompareReport): JsonObject {
@@ -66,7 +66,8 @@ export function compareJson(report: CompareReport): JsonObject {
         ...(direction.catalogActions === undefined ? {} : { catalogActions: { complete: direction.catalogActions.complete, actions: direction.catalogActions.actions.map(counterexampleJson) } }),
       }),
     ),
-    conditions: report.atoms.map((atom) => ({ atom: atom.name, block: atom.canonical })),
+    conditions: report.atoms.filter((atom) => atom.kind === 'condition').map((atom) => ({ atom: atom.name, block: atom.canonical })),
+    variablePatterns: report.atoms.filter((atom) => atom.kind === 'variable').map((atom) => ({ atom: atom.name, pattern: atom.canonical })),
     approximations: [...report.approximations],
     obligations: report.obligations.map((record) => ({
       id: record.obligation.id,
@@ -90,7 +91,7 @@ function counterexampleJson(example: Counterexample): JsonObject {
     resource: example.resource,
     grantedBy: { ...example.grantedBy },
     ...(example.escapes === undefined ? {} : { escapes: { ...example.escapes } }),
-    when: example.when.map((need): Json => ({ atom: need.atom.name, block: need.atom.canonical, holds: need.holds })),
+    when: example.when.map((need): Json => ({ atom: need.atom.name, ...(need.atom.kind === 'condition' ? { block: need.atom.canonical } : { pattern: need.atom.canonical }), holds: need.holds })),
     restsOnPolicyVariable: example.restsOnPolicyVariable,
   };
 }
@@ -106,10 +107,10 @@ export function notGrantedText(report: CompareReport, actions: readonly string[]
   for (const example of direction.counterexamples) {
     lines.push(`  ${example.action} on ${JSON.stringify(example.resource)}: ${example.when.length === 0 ? 'allowed' : 'may be allowed'}${whenText(example.when)}`);
     lines.push(`    granted by ${example.grantedBy.label}`);
-    if (example.restsOnPolicyVariable) lines.push('    rests on a policy-variable approximation: it may not happen for any real value');
+    if (example.restsOnPolicyVariable) lines.push('    rests on policy variables: the values it needs may not exist');
   }
   for (const undecided of direction.undecided) lines.push(`  undecided: ${undecided.id}: ${undecided.reason}`);
-  for (const note of report.approximations) lines.push(`policy variable approximated: ${note}`);
+  for (const note of report.approximations) lines.push(`policy variable (an atom within its widened form): ${note}`);
   lines.push(`verdict: ${report.verdict.toUpperCase()}: ${report.obligations.length} obligation${report.obligations.length === 1 ? '' : 's'} in ${(report.timeMs / 1000).toFixed(1)} s on ${report.workers} worker${report.workers === 1 ? '' : 's'} (${report.solver})`);
   return `${lines.join('\n')}\n`;
 }

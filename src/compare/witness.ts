@@ -1,6 +1,7 @@
 import type { ResolvedPolicy, ResolvedStatement } from './approximation.js';
 import type { ConditionAtom } from './condition.js';
 import { actionMatches, conditionHolds, policyAllows, resourceMatches, statementMatches, type Request } from './evaluate.js';
+import { globMatchesExactly } from './resource.js';
 import { statementLabel } from './model.js';
 
 /** At most this many condition atoms are searched for the values a counterexample needs (2^n cases). */
@@ -31,9 +32,12 @@ export interface Escape {
 export function replayEscape(granting: ResolvedPolicy, bounding: ResolvedPolicy, action: string, resource: string): Escape | undefined {
   const inPlay = new Map<string, ConditionAtom>();
   for (const statement of [...granting.statements, ...bounding.statements]) {
-    if (statement.condition !== undefined && actionMatches(statement, action) && resourceMatches(statement, resource)) inPlay.set(statement.condition.name, statement.condition);
+    if (!actionMatches(statement, action)) continue;
+    // Its condition and the atoms of its variable patterns whose widened form matches decide it.
+    if (statement.condition !== undefined) inPlay.set(statement.condition.name, statement.condition);
+    for (const pattern of statement.resources) if (pattern.atom !== undefined && globMatchesExactly(pattern.glob, resource)) inPlay.set(pattern.atom.name, pattern.atom);
   }
-  const atoms = [...inPlay.values()].sort((x, y) => Number(x.name.slice(1)) - Number(y.name.slice(1)));
+  const atoms = [...inPlay.values()].sort((x, y) => x.name[0]!.localeCompare(y.name[0]!) || Number(x.name.slice(1)) - Number(y.name.slice(1)));
   if (atoms.length > MAX_SEARCHED_ATOMS) return undefined;
   const escapes = (holding: ReadonlySet<string>): boolean => {
     const request = { action, resource, holding };
@@ -79,7 +83,7 @@ export function blameOf(bounding: ResolvedPolicy, request: Request): Blame | und
   const deny = bounding.statements.find((statement) => statement.effect === 'Deny' && statementMatches(statement, request));
   if (deny !== undefined) return named(deny, 'denied', `${bounding.name} ${statementLabel(deny)} denies it`);
   const allows = bounding.statements.filter((statement) => statement.effect === 'Allow' && actionMatches(statement, request.action));
-  const narrower = allows.find((statement) => !resourceMatches(statement, request.resource));
+  const narrower = allows.find((statement) => !resourceMatches(statement, request.resource, request.holding));
   if (narrower !== undefined) return named(narrower, 'resource', `${bounding.name} ${statementLabel(narrower)} allows the action on narrower resources`);
   const conditional = allows.find((statement) => !conditionHolds(statement, request.holding));
   if (conditional !== undefined) return named(conditional, 'condition', `${bounding.name} ${statementLabel(conditional)} allows it only under its condition ${conditional.condition!.name}`);

@@ -105,19 +105,29 @@ describe('compare: the constructs of identity policies', () => {
     expect(example.resource.startsWith('arn:aws:s3:::bucket/')).toBe(true);
   });
 
-  it('approximates policy variables soundly and says when an answer rests on one', async () => {
+  it('reads a resource pattern with a policy variable as an atom within its widened form, shared by equal patterns', async () => {
     const perUser = `${S3}/\${aws:username}/*`;
-    // In the new policy a variable widens to *: still within the old bucket.
+    // Within the old bucket whatever the value.
     const within = await compareStatements(pool(), [allowS3('s3:GetObject', `${S3}/*`)], [allowS3('s3:GetObject', perUser)]);
     expect(within.verdict).toBe('pass');
     expect(within.approximations).toEqual([`new statement 0: Resource "${perUser}"`]);
-    // In the old policy it matches nothing: the same statement on both sides is a FAIL that rests on it.
-    const same = await compareStatements(pool(), [allowS3('s3:GetObject', perUser)], [allowS3('s3:GetObject', perUser)]);
-    expect(same.verdict).toBe('fail');
-    expect(firstExample(same).restsOnPolicyVariable).toBe(true);
-    // In a Deny of the old policy it widens (denies more), so a request under the bucket is not new access.
+    // The same pattern on both sides is the same atom: equivalent.
+    expect((await compareStatements(pool(), [allowS3('s3:GetObject', perUser)], [allowS3('s3:GetObject', perUser)], { mode: 'equivalent' })).verdict).toBe('pass');
+    // Another variable is another atom: a FAIL that rests on the values.
+    const other = await compareStatements(pool(), [allowS3('s3:GetObject', perUser)], [allowS3('s3:GetObject', `${S3}/\${aws:userid}/*`)]);
+    expect(other.verdict).toBe('fail');
+    const example = firstExample(other);
+    expect(example.restsOnPolicyVariable).toBe(true);
+    expect(example.when.map((need) => [need.atom.kind, need.atom.canonical, need.holds])).toEqual([
+      ['variable', perUser, false],
+      ['variable', `${S3}/\${aws:userid}/*`, true],
+    ]);
+    // A Deny with a variable in the old policy: GetObject is untouched, DeleteObject may be denied.
     const denied = [allowS3('s3:*', `${S3}/*`), { Effect: 'Deny', Action: 's3:DeleteObject', Resource: perUser }];
     expect((await compareStatements(pool(), denied, [allowS3('s3:GetObject', `${S3}/*`)])).verdict).toBe('pass');
+    const deleting = firstExample(await compareStatements(pool(), denied, [allowS3('s3:DeleteObject', `${S3}/*`)]));
+    expect(deleting.escapes).toMatchObject({ statement: 1, reason: 'denied' });
+    expect(deleting.when).toEqual([{ atom: expect.objectContaining({ canonical: perUser }), holds: true }]);
   });
 
   it('proves statements split and reordered equivalent', async () => {

@@ -3,7 +3,7 @@
  * alphabet (wildcards, NotAction, NotResource, conditions shared between the policies, policy
  * variables), both modes and both scopes. The oracle enumerates every action and resource of a
  * small universe and every value of the condition atoms, with its own regex-based matcher and its
- * own reading of the approximations. Agreement: whenever the oracle finds a request one policy
+ * own reading of conditions and policy variables (atoms). Agreement: whenever the oracle finds a request one policy
  * allows and the other does not, compare says FAIL for that direction; every counterexample
  * compare gives is real for the oracle; with the catalog scope, compare lists every catalog
  * action the oracle finds, and each one it lists is real. `COMPARE_ORACLE_RUNS=5000` runs a
@@ -64,32 +64,25 @@ function globRegExp(glob: string, caseless: boolean): RegExp {
   return new RegExp(`^${body}$`, caseless ? 'iu' : 'u');
 }
 
-type Side = 'granting' | 'bounding';
+/** Atoms 0 and 1 are the conditions; each resource pattern with a variable has its own (VARIABLE_ATOMS), within its widened form. */
+const VARIABLE_ATOMS = ['r/${v}', '${v}/x'];
 
-function matches(spec: StatementSpec, side: Side, action: string, resource: string, atoms: readonly boolean[]): boolean {
+function matches(spec: StatementSpec, action: string, resource: string, atoms: readonly boolean[]): boolean {
   const actionHit = spec.actions.some((pattern) => globRegExp(pattern, true).test(action));
   if ((spec.actionKey === 'Action') !== actionHit) return false;
-  // Over-approximate what G grants and B denies; under-approximate the rest.
-  const over = (side === 'granting') === (spec.Effect === 'Allow');
-  const widen = over === (spec.resourceKey === 'Resource');
-  const resourceHit = spec.resources.some((pattern) => (pattern.includes('${') ? widen && globRegExp(pattern.replace(/\$\{[^}]*\}/g, '*'), false).test(resource) : globRegExp(pattern, false).test(resource)));
+  const resourceHit = spec.resources.some((pattern) => (pattern.includes('${') ? atoms[2 + VARIABLE_ATOMS.indexOf(pattern)]! && globRegExp(pattern.replace(/\$\{[^}]*\}/g, '*'), false).test(resource) : globRegExp(pattern, false).test(resource)));
   if ((spec.resourceKey === 'Resource') !== resourceHit) return false;
   return spec.condition === -1 || atoms[spec.condition]!;
 }
 
-function allows(specs: readonly StatementSpec[], side: Side, action: string, resource: string, atoms: readonly boolean[]): boolean {
-  return specs.some((spec) => spec.Effect === 'Allow' && matches(spec, side, action, resource, atoms)) && !specs.some((spec) => spec.Effect === 'Deny' && matches(spec, side, action, resource, atoms));
+function allows(specs: readonly StatementSpec[], action: string, resource: string, atoms: readonly boolean[]): boolean {
+  return specs.some((spec) => spec.Effect === 'Allow' && matches(spec, action, resource, atoms)) && !specs.some((spec) => spec.Effect === 'Deny' && matches(spec, action, resource, atoms));
 }
 
-const VALUATIONS = [
-  [false, false],
-  [true, false],
-  [false, true],
-  [true, true],
-];
+const VALUATIONS = Array.from({ length: 16 }, (_, mask) => [0, 1, 2, 3].map((bit) => ((mask >> bit) & 1) === 1));
 
 function escapesSomewhere(granting: readonly StatementSpec[], bounding: readonly StatementSpec[], action: string, resources: readonly string[]): boolean {
-  return resources.some((resource) => VALUATIONS.some((atoms) => allows(granting, 'granting', action, resource, atoms) && !allows(bounding, 'bounding', action, resource, atoms)));
+  return resources.some((resource) => VALUATIONS.some((atoms) => allows(granting, action, resource, atoms) && !allows(bounding, action, resource, atoms)));
 }
 
 function checkAgreement(report: CompareReport, old: readonly StatementSpec[], fresh: readonly StatementSpec[], catalog: Catalog | undefined): void {
