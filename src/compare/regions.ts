@@ -95,11 +95,18 @@ export function regionScript(
   const regions: string[] = [];
   const witnesses: string[] = [];
   const bitCount = partBits.length + atoms.length;
+  const omitted: string[] = [];
   for (let mask = 0; mask < 2 ** bitCount; mask++) {
     const partOn = new Set(partBits.filter((_, bit) => (mask >> bit) & 1).map((part) => part.key));
     if (ownPart !== undefined) partOn.add(ownPart);
     const atomOn = new Set(atoms.filter((_, bit) => (mask >> (partBits.length + bit)) & 1));
     if (statement.condition !== undefined) atomOn.add(statement.condition.name);
+    // A region where a resource element holds and one holding all its patterns fails is empty, visibly.
+    const contradiction = [...parts.values()].find((inner) => partOn.has(inner.key) && [...parts.values()].some((outer) => !partOn.has(outer.key) && containsPatterns(outer.statement, inner.statement)));
+    if (contradiction !== undefined) {
+      omitted.push(`; no region where ${contradiction.name} holds and a resource element with all its patterns fails (mask ${mask}): it is empty`);
+      continue;
+    }
     const on = (member: ResolvedStatement): boolean => (alwaysOnResource(member) || partOn.has(resourceKey(member))) && (member.condition === undefined || atomOn.has(member.condition.name));
     const names = (list: readonly ResolvedStatement[]): string[] => list.filter(on).map((member) => actionName.get(member)!);
     const granted = names(members.boundingAllows);
@@ -125,8 +132,8 @@ export function regionScript(
       'Regions: each fixes which resource elements (`_res`) and condition atoms hold; within it the escaping actions are one regex and its resources another,',
       'each with constants of its own (a0 r0, a1 r1, ...). The regions cover every request exactly once.',
     ],
-    declarations: [...witnesses.map((name) => `(declare-const ${name} String)`), ...definitions],
-    assertions: [`(or\n  ${regions.join('\n  ')}\n)`],
+    declarations: [...witnesses.map((name) => `(declare-const ${name} String)`), ...definitions, ...omitted],
+    assertions: [regions.length === 0 ? 'false' : `(or\n  ${regions.join('\n  ')}\n)`],
   });
   return { script, witnesses };
 }
@@ -146,6 +153,13 @@ function resourceRegex(statement: ResolvedStatement, atomOn: ReadonlySet<string>
 function intersection(regexes: readonly string[]): string {
   if (regexes.length === 0) return 're.all';
   return regexes.length === 1 ? regexes[0]! : `(re.inter ${regexes.join(' ')})`;
+}
+
+/** Whether `outer` is a Resource element listing every pattern `inner` lists (so wherever inner holds, outer does). */
+function containsPatterns(outer: ResolvedStatement, inner: ResolvedStatement): boolean {
+  if (outer.resourceKey !== 'Resource' || inner.resourceKey !== 'Resource') return false;
+  const listed = new Set(outer.resources.map((resource) => resource.text));
+  return inner.resources.every((resource) => listed.has(resource.text));
 }
 
 /** Resource `*` (or NotResource of nothing): true for every resource, no bit needed. */
