@@ -38,6 +38,7 @@ export function caseJson(result: CaseResult): JsonObject {
     ...(result.judged === undefined ? {} : { recommendation: judgedJson(result.judged) }),
     ...(result.previous === undefined ? {} : { previous: judgedJson(result.previous) }),
     ...(result.diff === undefined ? {} : { diff: result.diff }),
+    ...(result.meaning === undefined ? {} : { meaning: [...result.meaning] }),
     timeMs: Math.round(result.timeMs),
   };
 }
