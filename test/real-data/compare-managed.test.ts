@@ -3,7 +3,7 @@
  * with themselves rewritten (statements split, shuffled, actions re-cased: PASS in both modes)
  * and with iam-refine's recommendation for them under a seeded unused set (no-new-access PASS),
  * and AdministratorAccess against ReadOnlyAccess (FAIL with a counterexample). `npm test` takes a
- * seeded sample of 40 policies; `COMPARE_MANAGED_ALL=1` takes all of them (bench/compare.ts times
+ * seeded sample of 16 policies; `COMPARE_MANAGED_ALL=1` takes all of them (bench/compare.ts times
  * the same runs).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -22,7 +22,9 @@ import { FUZZ_SEED } from '../fuzz/_support/fuzz-parameters.js';
 import { usePool } from '../compare/_support.js';
 
 const ALL = process.env.COMPARE_MANAGED_ALL === '1';
-const SAMPLE = 40;
+const SAMPLE = 16;
+// Generous: two comparisons per policy on a pool other test files share.
+const TIMEOUT_MS = 600_000;
 const pool = usePool();
 
 describe('the comparison on AWS managed policies', () => {
@@ -35,7 +37,7 @@ describe('the comparison on AWS managed policies', () => {
     managed = loadManagedPolicies();
     const byName = new Map(managed.map((policy) => [policy.name, policy]));
     // The big ones a user meets first are always in the sample.
-    const always = ['AdministratorAccess', 'ReadOnlyAccess', 'PowerUserAccess', 'AmazonS3FullAccess'].map((name) => byName.get(name)!);
+    const always = ['AdministratorAccess', 'ReadOnlyAccess', 'AmazonS3FullAccess'].map((name) => byName.get(name)!);
     sample = ALL ? managed : [...always, ...shuffled(managed, seededRandom(FUZZ_SEED)).slice(0, SAMPLE - always.length)];
   });
 
@@ -50,7 +52,7 @@ describe('the comparison on AWS managed policies', () => {
       if (report.verdict !== 'pass') failures.push(`${policy.name}: ${report.verdict}: ${JSON.stringify(report.directions.flatMap((direction) => [...direction.counterexamples, ...direction.undecided]).slice(0, 2))}`);
     }
     expect(failures).toEqual([]);
-  });
+  }, TIMEOUT_MS);
 
   it("finds no new access in iam-refine's recommendation for each policy", async () => {
     const failures: string[] = [];
@@ -61,7 +63,7 @@ describe('the comparison on AWS managed policies', () => {
       if (report.verdict !== 'pass') failures.push(`${policy.name}: ${report.verdict}`);
     }
     expect(failures).toEqual([]);
-  });
+  }, TIMEOUT_MS);
 
   it('finds AdministratorAccess granting more than ReadOnlyAccess, with a real counterexample', async () => {
     const byName = new Map(managed.map((policy) => [policy.name, policy.document as JsonObject]));
@@ -74,5 +76,5 @@ describe('the comparison on AWS managed policies', () => {
     expect(policyAllows(pair!.bounding, request)).toBe(false);
     // The other way round: ReadOnlyAccess grants nothing AdministratorAccess does not.
     expect((await compare('AdministratorAccess', byName.get('AdministratorAccess')!, byName.get('ReadOnlyAccess')!, 'no-new-access')).verdict).toBe('pass');
-  });
+  }, TIMEOUT_MS);
 });
