@@ -44,6 +44,7 @@ export async function compareBench(): Promise<void> {
     console.log(formatTable(['old -> new', 'mode, scope', 'obligations', 's', 'verdict'], rows));
     if (process.env.COMPARE_BENCH_MANAGED !== '0') {
       const limit = Number(process.env.COMPARE_BENCH_LIMIT ?? managed.length);
+      console.log(`\n${Math.min(limit, managed.length)} managed policies:`);
       await everyManaged(managed.slice(0, limit), pool, catalog);
     }
   } finally {
@@ -113,6 +114,8 @@ async function everyManaged(managed: readonly ManagedPolicy[], pool: Solver, cat
       [...verdicts].map(([verdict, count]) => `${count} ${verdict}`).join(', '),
     ]);
     if (notPass.length > 0) console.log(`${run.label}: not PASS: ${notPass.slice(0, 20).join('; ')}`);
+    // Each run's row as soon as it is done: the runs are long.
+    console.log(`${run.label}: ${rows[rows.length - 1]!.slice(1).join(' | ')}`);
   }
   console.log('every AWS managed policy, two comparisons in flight on 2 workers, all strings:');
   console.log(formatTable(['run', 'policies', 'total s', 'median ms', 'p95 ms', 'max', 'verdicts'], rows));
