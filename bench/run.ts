@@ -1,3 +1,4 @@
+import { compareBench } from './compare.js';
 import { engineBench } from './engine.js';
 import { explainBench } from './explain.js';
 import { fuzzBench } from './fuzz.js';
@@ -10,6 +11,7 @@ const BENCHES: readonly { readonly title: string; readonly run: () => Promise<vo
   { title: 'recommend', run: recommendBench },
   { title: 'prove', run: proveBench },
   { title: 'engine', run: engineBench },
+  { title: 'compare', run: compareBench },
   { title: 'explain', run: explainBench },
   { title: 'fuzz', run: fuzzBench },
   { title: 'shard', run: () => shardBench() },

@@ -115,3 +115,9 @@ export { policyArbitrary, type PolicyConstraints } from './fuzz/policy-arbitrary
 export { unusedArbitrary, type UnusedConstraints } from './fuzz/unused-arbitrary.js';
 export { recommendUnchecked, RECOMMENDER_PARTS, type RecommenderParts } from './recommend/recommend.js';
 export { REFINE_PARTS, type RefineParts } from './recommend/parts.js';
+export { comparePolicies, compareOn, comparisonOf, type CompareInput, type CompareOptions, type CompareReport, type CompareVerdict, type Counterexample, type DirectionReport, type CatalogActions } from './compare/compare.js';
+export { planComparison, COMPARE_MODES, COMPARE_SCOPES, type CompareMode, type CompareScope, type CompareObligation, type Direction } from './compare/plan.js';
+export { checkNotGranted } from './compare/not-granted.js';
+export { compareText, compareJson, notGrantedText } from './compare/report.js';
+export { changeSummary } from './compare/change-summary.js';
+export { writeCompareCertificate, verifyCompareCertificate, COMPARE_CERTIFICATE_FORMAT, type CompareSources, type CompareManifest } from './compare/certificate.js';

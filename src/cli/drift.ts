@@ -52,6 +52,12 @@ function driftText(report: DriftReport, catalog: Catalog): string {
   list('appeared and allowed by the refinement (its wildcards now match them)', report.nowAllowed);
   list('appeared and allowed by the original, not by the refinement', report.lost);
   if (report.unusedNotAllowed.length > 0) list('appeared in a service the findings mark unused, rightly not allowed', report.unusedNotAllowed);
+  if (report.compared !== undefined) {
+    const { gained, appearedLost, complete } = report.compared;
+    lines.push(
+      `through compare (every resource and condition, on the new catalog${complete ? '' : '; some groups undecided'}): the refinement allows ${gained.length} catalog action${gained.length === 1 ? '' : 's'} the original does not${gained.length === 0 ? '' : ` (${gained.slice(0, 5).join(', ')}${gained.length > 5 ? ', ...' : ''})`}; of the actions that appeared, the original allows ${appearedLost.length} the refinement does not${appearedLost.length === 0 ? '' : ` (${appearedLost.slice(0, 5).join(', ')}${appearedLost.length > 5 ? ', ...' : ''})`}`,
+    );
+  }
   lines.push(...problemLines(report.check, catalog));
   const exact = report.exact === 'proven' ? 'still exact' : report.exact === 'refuted' ? 'NO LONGER EXACT' : 'UNKNOWN (the solver gave no answer; never reported as exact)';
   lines.push(`exact on the new catalog (claim 1, decided by the checker with Z3): ${exact}; all claims: ${report.check.verdict}`);

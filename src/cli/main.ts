@@ -7,6 +7,7 @@ import { withSharedHelp } from './help.js';
 import { accountCommand } from './account.js';
 import { certifyCommand } from './certify.js';
 import { checkCommand } from './check.js';
+import { checkNotGrantedCommand, compareCommand } from './compare.js';
 import { driftCommand } from './drift.js';
 import { explainCommand } from './explain.js';
 import { fuzzCommand } from './fuzz.js';
@@ -27,6 +28,8 @@ export function program(): Command {
   root.addCommand(checkCommand());
   root.addCommand(certifyCommand());
   root.addCommand(verifyCertCommand());
+  root.addCommand(compareCommand());
+  root.addCommand(checkNotGrantedCommand());
   root.addCommand(proveCommand());
   root.addCommand(fuzzCommand());
   root.addCommand(explainCommand());

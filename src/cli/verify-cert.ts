@@ -3,6 +3,7 @@ import type { JsonObject } from '../input/json.js';
 import { printJson } from '../policy/print.js';
 import { recheckCertificate, recheckExitCode, RECHECK_SOLVERS, type FileRecheck, type RecheckReport, type RecheckSolver } from '../prove/certificate/recheck.js';
 import { verifyCertificate } from '../prove/certificate/verify.js';
+import { isCompareCertificate, verifyCompareCertificate } from '../compare/certificate.js';
 import { EXIT } from './exit-codes.js';
 import { quietOption, timeoutOption, workersOption } from './options.js';
 import { createProgress } from './progress.js';
@@ -35,11 +36,14 @@ export function verifyCertCommand(): Command {
         process.exitCode = recheckExitCode(report);
         return;
       }
-      const result = await withProgressSolver({ ...settings, quiet: flags.quiet }, 'verify-cert', (pool) => verifyCertificate(directory, { ...settings, pool }));
+      const result = isCompareCertificate(directory)
+        ? await verifyCompareCertificate(directory, settings)
+        : await withProgressSolver({ ...settings, quiet: flags.quiet }, 'verify-cert', (pool) => verifyCertificate(directory, { ...settings, pool }));
+      const verdict = result.verdict === 'pass' ? 'proven' : result.verdict === 'fail' ? 'refuted' : result.verdict;
       if (flags.format === 'json') {
         // The same shape whatever the outcome: `valid` says whether every check held.
         process.stdout.write(printJson({ certificate: directory, solver: 'wasm', valid: result.problems.length === 0, verdict: result.verdict ?? null, obligations: result.obligations, problems: [...result.problems] }));
-        process.exitCode = result.problems.length > 0 ? EXIT.refuted : exitCodeOf(result.verdict!);
+        process.exitCode = result.problems.length > 0 ? EXIT.refuted : exitCodeOf(verdict!);
         return;
       }
       if (result.problems.length > 0) {
@@ -49,7 +53,7 @@ export function verifyCertCommand(): Command {
         return;
       }
       process.stdout.write(`certificate ${directory}: valid; ${result.obligations} obligations re-solved; verdict ${result.verdict!.toUpperCase()}\n`);
-      process.exitCode = exitCodeOf(result.verdict!);
+      process.exitCode = exitCodeOf(result.verdict === 'pass' ? 'proven' : result.verdict === 'fail' ? 'refuted' : result.verdict === 'unknown' ? 'unknown' : result.verdict!);
     });
 }
 

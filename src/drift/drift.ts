@@ -7,6 +7,7 @@ import { check, type CheckOptions, type CheckReport } from '../prove/check.js';
 import { checkInputOf } from '../prove/certificate/sources.js';
 import type { Verdict } from '../prove/obligation.js';
 import { readCertifiedInputs } from './certificate.js';
+import { comparePolicies } from '../compare/compare.js';
 
 /** An action that appeared since the certificate, and what allows it: patterns, or `NotAction` statements. */
 export interface AppearedAction {
@@ -34,6 +35,12 @@ export interface DriftReport {
   readonly exact: Verdict;
   /** The unused set read against the new catalog: names it no longer knows. */
   readonly warnings: readonly Warning[];
+  /**
+   * The same question through the comparison engine (src/compare/, every resource and condition):
+   * the catalog actions the refinement allows and the original does not, and of the actions that
+   * appeared, those the original allows and the refinement does not. Absent for a DETACH_POLICY.
+   */
+  readonly compared?: { readonly verdict: string; readonly gained: readonly string[]; readonly appearedLost: readonly string[]; readonly complete: boolean };
 }
 
 /**
@@ -63,6 +70,7 @@ export async function driftOf(directory: string, catalogNow: Catalog, options: C
     if (original.length === 0) continue;
     (isUnused(input.unused, lower) ? unusedNotAllowed : lost).push({ action, allowedBy: original });
   }
+  const compared = input.recommended === undefined ? undefined : await comparedOnCatalog(input.original, input.recommended, catalogNow, new Set(appeared), options);
   const exactVerdicts = report.claims.filter((claim) => claim.claim === 'exact').map((claim) => claim.verdict);
   return {
     certificate: directory,
@@ -76,6 +84,21 @@ export async function driftOf(directory: string, catalogNow: Catalog, options: C
     check: report,
     exact: exactVerdicts.includes('refuted') ? 'refuted' : exactVerdicts.includes('unknown') ? 'unknown' : 'proven',
     warnings: input.unused.warnings,
+    ...(compared === undefined ? {} : { compared }),
+  };
+}
+
+async function comparedOnCatalog(original: Policy, refined: Policy, catalog: Catalog, appeared: ReadonlySet<string>, options: CheckOptions): Promise<DriftReport['compared']> {
+  const report = await comparePolicies(
+    { old: original, new: refined, oldSource: 'original', newSource: 'refinement', names: { old: 'original', new: 'refinement' }, mode: 'equivalent', scope: 'catalog', catalog },
+    options.pool === undefined ? options : { pool: options.pool },
+  );
+  const listed = (direction: 'gained' | 'lost'): readonly string[] => report.directions.find((entry) => entry.direction === direction)?.catalogActions?.actions.map((example) => example.action) ?? [];
+  return {
+    verdict: report.verdict,
+    gained: [...new Set(listed('gained'))],
+    appearedLost: [...new Set(listed('lost'))].filter((action) => appeared.has(action)),
+    complete: report.directions.every((direction) => direction.catalogActions?.complete !== false && direction.undecided.length === 0),
   };
 }
 

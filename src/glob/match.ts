@@ -2,9 +2,11 @@ import type { Glob } from './glob.js';
 
 /**
  * Whether `subject` (already ASCII lower-cased) matches the pattern. Linear-time greedy matching
- * with one backtrack point per star, the classic algorithm for `*`/`?` wildcards.
+ * with one backtrack point per star, the classic algorithm for `*`/`?` wildcards. Strings are
+ * compared unit by unit; arrays of code points (`Array.from(text)`) make `?` one code point, as
+ * the solver's `re.allchar` is.
  */
-export function matchesLower(patternLower: string, subject: string): boolean {
+export function matchesLower(patternLower: ArrayLike<string>, subject: ArrayLike<string>): boolean {
   let p = 0;
   let s = 0;
   let starAt = -1;

@@ -53,6 +53,7 @@ export function caseJson(result: ReportedCase): JsonObject {
     ...(result.judged === undefined ? {} : { recommendation: judgedJson(result.judged) }),
     ...(result.previous === undefined ? {} : { previous: judgedJson(result.previous) }),
     ...(result.diff === undefined ? {} : { diff: result.diff }),
+    ...(result.meaning === undefined ? {} : { meaning: [...result.meaning] }),
     timeMs: Math.round(result.timeMs),
   };
 }

@@ -11,6 +11,7 @@ import { unifiedDiff } from '../report/diff.js';
 import { problemLines } from '../report/verdict-table.js';
 import type { ProofCase } from './case.js';
 import { diffExcerpt } from './diff-excerpt.js';
+import { changeSummary } from '../compare/change-summary.js';
 import { expectationProblems } from './expectation.js';
 import type { LoadedCase } from './load.js';
 import { snapshotOf, snapshotText } from './snapshot.js';
@@ -50,6 +51,8 @@ export interface CaseResult {
   readonly previous?: JudgedRecommendation;
   /** The snapshot and the new recommendation as a unified diff, trimmed to the changes. */
   readonly diff?: string;
+  /** Beside the diff: whether the two mean the same, on the catalog and for all strings, and which actions differ (src/compare/). */
+  readonly meaning?: readonly string[];
   readonly timeMs: number;
 }
 
@@ -102,7 +105,9 @@ export async function runCase(loaded: LoadedCase, options: RunCaseOptions): Prom
   const difference = same ? [] : [old === undefined ? `no snapshot ${spec.subject.file} yet (--update writes it)` : `the recommendation differs from the snapshot ${spec.subject.file}`];
   const diff = same || old === undefined ? {} : { diff: diffExcerpt(unifiedDiff(old.text, text, spec.subject.file, `${spec.subject.file} (new)`)) };
   const outcome = statusOf(judged, spec, difference);
-  const compared = { judged, ...(previous === undefined ? {} : { previous }), ...diff };
+  const before = same || old === undefined ? undefined : recommendedPolicyOf(old.recommended, loaded.policy);
+  const meaning = before === undefined || fresh.policy === undefined ? undefined : await changeSummary(before, fresh.policy, loaded.catalog, options.pool);
+  const compared = { judged, ...(previous === undefined ? {} : { previous }), ...diff, ...(meaning === undefined ? {} : { meaning }) };
   if (same) return done({ ...outcome, ...compared, snapshot: 'equal' });
   // A reviewed change is recorded only when it still has the expected verdict.
   if (options.update && statusOf(judged, spec, []).status === 'passed') {

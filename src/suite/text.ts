@@ -24,6 +24,7 @@ export function caseDetails(result: ReportedCase): string {
     lines.push(`  ${name.padEnd(width)}  ${judged.verdict.padEnd(7)}  ${judged.action === 'DETACH_POLICY' ? 'DETACH_POLICY' : `${judged.size.toLocaleString('en-US')} characters${change}`}`);
   }
   for (const [name, judged] of rows) for (const finding of judged.findings) lines.push(`  ${name}: ${finding}`);
+  for (const line of result.meaning ?? []) lines.push(`  ${line}`);
   if (result.diff !== undefined) lines.push(result.diff.trimEnd());
   return `${lines.join('\n')}\n`;
 }

@@ -29,6 +29,7 @@ describe('drift command', () => {
         'appeared and allowed by the original, not by the refinement: 2',
         '  s3:GetBucketAbac  (s3:Get*)',
         '  s3:GetBucketMetadataTableConfiguration  (s3:Get*)',
+        'through compare (every resource and condition, on the new catalog): the refinement allows 0 catalog actions the original does not; of the actions that appeared, the original allows 2 the refinement does not (s3:GetBucketAbac, s3:GetBucketMetadataTableConfiguration)',
         'REFUTED: claim 1 (exact on the catalog), statement 1: s3:GetBucketAbac is used and was allowed, but the recommendation no longer allows it. Counterexample: s3:GetBucketAbac.',
         'exact on the new catalog (claim 1, decided by the checker with Z3): NO LONGER EXACT; all claims: refuted',
       ],
@@ -66,6 +67,7 @@ describe('drift command', () => {
         '  s3:GetObjectLineage  (s3:GetObject*)',
         '  s3:GetObjectSummary  (s3:GetObject*)',
         'appeared and allowed by the original, not by the refinement: 0',
+        'through compare (every resource and condition, on the new catalog): the refinement allows 0 catalog actions the original does not; of the actions that appeared, the original allows 0 the refinement does not',
         'exact on the new catalog (claim 1, decided by the checker with Z3): still exact; all claims: proven',
       ],
     });

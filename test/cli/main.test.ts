@@ -27,9 +27,9 @@ afterEach(() => {
 });
 
 describe('program', () => {
-  it('is iam-refine with its ten commands', () => {
+  it('is iam-refine with its twelve commands', () => {
     const root = program();
-    expect({ name: root.name(), commands: root.commands.map((command) => command.name()) }).toEqual({ name: 'iam-refine', commands: ['recommend', 'check', 'certify', 'verify-cert', 'prove', 'fuzz', 'explain', 'account', 'drift', 'merge'] });
+    expect({ name: root.name(), commands: root.commands.map((command) => command.name()) }).toEqual({ name: 'iam-refine', commands: ['recommend', 'check', 'certify', 'verify-cert', 'compare', 'check-not-granted', 'prove', 'fuzz', 'explain', 'account', 'drift', 'merge'] });
   });
 });
 

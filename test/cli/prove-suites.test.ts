@@ -90,6 +90,9 @@ describe('prove command', () => {
         '  snapshot        proven   346 characters',
         '  recommendation  refuted  331 characters (-15)',
         '  recommendation: REFUTED: claim 4 (minimality), statement 1: "s3:GetAcces*" does not end at a word boundary of an action the statement allows. Counterexample: "s3:GetAcces*".',
+        // Beside the diff, what the change means (src/compare/): the same catalog actions, more strings.
+        '  meaning: equivalent on the catalog; not equivalent for all strings',
+        '    beyond the catalog: recommendation allows s3:getacces on "arn:aws:lambda:us-east-1:123456789012:function:my-lambda", snapshot does not',
         '--- proofs/article/2024-own/expected.json',
         '+++ proofs/article/2024-own/expected.json (new)',
         '@@ -11,13 +11,13 @@',

@@ -57,6 +57,9 @@ describe('runCase', () => {
     expect(result.diff).toContain('\n-        "s3:GetObject*",\n+        "s3:GetO*",\n');
     expect(result.judged!.size - result.previous!.size).toBe('s3:GetO*'.length - 's3:GetObject*'.length);
     expect(result.judged!.findings.some((line) => line.startsWith('REFUTED: claim 4 (minimality), statement 0'))).toBe(true);
+    // Beside the diff, what the change means: the same catalog actions, but s3:GetO* reaches strings s3:GetObject* does not.
+    expect(result.meaning?.[0]).toBe('meaning: equivalent on the catalog; not equivalent for all strings');
+    expect(result.meaning?.[1]).toMatch(/^ {2}beyond the catalog: recommendation allows s3:geto\S* on ".*", snapshot does not$/);
   });
 
   it('fails on a missing snapshot; --update writes it, as the recommendation prints', async () => {

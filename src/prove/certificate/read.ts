@@ -6,6 +6,8 @@ import { InputError } from '../../input/input-error.js';
 import { isJsonObject, type Json } from '../../input/json.js';
 import type { JsonPath } from '../../input/json-path.js';
 import { parseJsonSource, readSource, SIZE_LIMITS, type JsonSource } from '../../input/read-json.js';
+import type { ObligationStatus } from '../obligation.js';
+import { CERTIFICATE_FOLDER } from './files.js';
 import { CERTIFICATE_FORMAT, type Manifest } from './manifest.js';
 
 /** A certificate folder's manifest, with the fields that verification and drift rely on checked. */
@@ -34,8 +36,6 @@ export function readManifest(directory: string): Manifest {
   return value as unknown as Manifest;
 }
 
-/** The catalog the certificate names: its copied file, or the pinned package at the same version. */
-
 /**
  * The catalog the certificate was made with, when it is at hand: its copied file (read by
  * `copiedCatalog`, checked against the manifest), or the pinned package if this install has the
@@ -51,4 +51,26 @@ export function certifiedCatalog(manifest: Manifest, copiedCatalog: () => JsonSo
   }
   const pinned = loadPinnedCatalog();
   return pinned.identity.source === 'package' && pinned.identity.version === manifest.catalog.version ? pinned : undefined;
+}
+
+/** What the independent re-check reads of any certificate of the family (a refinement's, a comparison's): its obligation files and recorded answers. */
+export interface RecheckableManifest {
+  readonly obligations: readonly { readonly file: string; readonly sha256: string; readonly actual: ObligationStatus }[];
+}
+
+export function readRecheckableManifest(directory: string): RecheckableManifest {
+  const path = join(directory, 'manifest.json');
+  if (!existsSync(path)) throw new InputError(directory, [], 'not a certificate: no manifest.json');
+  const value = parseJsonSource(readSource(path, SIZE_LIMITS.unused));
+  if (value === null || !isJsonObject(value) || typeof value.format !== 'string' || !CERTIFICATE_FOLDER.isFormat(value.format)) {
+    throw new InputError(path, ['format'], `expected "${CERTIFICATE_FORMAT}" or another iam-refine certificate format`);
+  }
+  if (value.format === CERTIFICATE_FORMAT) return readManifest(directory);
+  const obligations = Array.isArray(value.obligations) ? value.obligations : [];
+  if (!Array.isArray(value.obligations)) throw new InputError(path, ['obligations'], 'expected a list');
+  obligations.forEach((entry: Json, index: number) => {
+    if (!isJsonObject(entry)) throw new InputError(path, ['obligations', index], 'expected an object');
+    for (const key of ['file', 'sha256', 'actual']) if (typeof entry[key] !== 'string') throw new InputError(path, ['obligations', index, key], 'expected a string');
+  });
+  return value as unknown as RecheckableManifest;
 }

@@ -8,7 +8,7 @@ import { nativeVersion } from '../solver/native-pool.js';
 import type { SolveObserver } from '../solver/solver.js';
 import { DEFAULT_TIMEOUT_MS } from '../solver/pool.js';
 import { readScriptOutput } from '../solver/smtlib-output.js';
-import { readManifest } from './read.js';
+import { readRecheckableManifest } from './read.js';
 
 /** The external solvers a certificate's files can be re-checked with. */
 export const RECHECK_SOLVERS = ['z3-native', 'cvc5'] as const;
@@ -61,7 +61,7 @@ const SOLVER_FILE = /^obligations\/[A-Za-z0-9._-]+\.smt2$/;
  * the files, whose sha256 must be the manifest's, with no file in `obligations/` it does not list.
  */
 export async function recheckCertificate(directory: string, options: RecheckOptions): Promise<RecheckReport> {
-  const manifest = readManifest(directory);
+  const manifest = readRecheckableManifest(directory);
   const binary = options.binary ?? (options.solver === 'cvc5' ? 'cvc5' : 'z3');
   const version = nativeVersion(binary, options.solver === 'cvc5' ? 'cvc5' : 'z3');
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;

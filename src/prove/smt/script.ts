@@ -4,7 +4,8 @@ export type SolverStatus = 'sat' | 'unsat';
 
 export interface ScriptParts {
   readonly id: string;
-  readonly claim: ClaimId;
+  /** What the obligation is about: a claim's id, or a comparison's direction. */
+  readonly claim: ClaimId | string;
   readonly expected: SolverStatus;
   /** Lines explaining the obligation to a reader of the file (each becomes a `;` comment). */
   readonly comments: readonly string[];

@@ -22,12 +22,16 @@ export function stringLiteral(text: string): string {
   return `"${body}"`;
 }
 
-/** The regular language of a pattern: literal runs, `*` as `re.all`, `?` as `re.allchar`. */
+/** The regular language of an action pattern: its glob, ASCII lower-cased (IAM folds action case). */
 export function patternRegex(pattern: string): string {
-  const lower = lowerAscii(pattern);
+  return globRegex(lowerAscii(pattern));
+}
+
+/** The regular language of a glob as written, case kept (resources): literal runs, `*` as `re.all`, `?` as `re.allchar`. */
+export function globRegex(glob: string): string {
   const parts: string[] = [];
   let literal = '';
-  for (const char of lower) {
+  for (const char of glob) {
     if (char !== '*' && char !== '?') {
       literal += char;
       continue;
