@@ -18,7 +18,8 @@ const SEED = 20_240_620;
  * The proof engine's targets (issue 11), each a check of iam-refine's own recommendation on the
  * pinned catalog with 2 solver workers: two synthetic policies, then every AWS managed policy
  * with its seeded unused set, on WebAssembly Z3 and, where Debian's `z3` is on PATH, on the
- * native back end. `ENGINE_BENCH_MANAGED=0` skips the managed run.
+ * native back end. `ENGINE_BENCH_MANAGED=0` skips the managed run; `ENGINE_BENCH_SOLVERS=wasm` (or
+ * `z3-native`) runs one back end only.
  */
 export async function engineBench(): Promise<void> {
   const catalog = loadPinnedCatalog();
@@ -34,6 +35,7 @@ export async function engineBench(): Promise<void> {
 }
 
 function backEnds(): SolverBackEnd[] {
+  if (process.env.ENGINE_BENCH_SOLVERS !== undefined) return process.env.ENGINE_BENCH_SOLVERS.split(',') as SolverBackEnd[];
   try {
     execFileSync('z3', ['-version'], { stdio: 'ignore' });
     return ['wasm', 'z3-native'];
