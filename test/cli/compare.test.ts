@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { temporaryFolder } from '../support.js';
 import { runCli } from './capture.js';
+import { sarifSchemaErrors } from '../report/_sarif-schema.js';
 
 const hasZ3 = spawnSync('which', ['z3']).status === 0;
 if (!hasZ3) console.warn("compare.test.ts: Debian's z3 is not on PATH (apt-get install z3): the z3-native runs are skipped");
@@ -48,6 +49,25 @@ describe('iam-refine compare', () => {
         expect(example.escapes?.label).toBe('statement 1 ("NoSecrets")');
       } else expect(action).toBe('s3:putobject');
     }
+  });
+
+  it('writes SARIF 2.1.0: a result per counterexample at the granting statement of the new file, none for a pass', async () => {
+    const failed = await runCli('compare', '--old', OLD, '--new', WIDER, '--format', 'sarif', ...SETTINGS);
+    const passed = await runCli('compare', '--old', OLD, '--new', NARROWER, '--format', 'sarif', ...SETTINGS);
+    const notGranted = await runCli('check-not-granted', '--policy', WIDER, '--actions', 's3:PutObject', '--format', 'sarif', ...SETTINGS);
+    type Log = { runs: { results: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region?: { startLine: number } } }[] }[] }[] };
+    const [fail, pass, granted] = [failed, passed, notGranted].map((result) => JSON.parse(result.stdout) as Log);
+    expect([failed.code, passed.code, notGranted.code]).toEqual([1, 0, 1]);
+    for (const log of [fail, pass, granted]) expect(sarifSchemaErrors(log)).toEqual([]);
+    const results = fail!.runs[0]!.results;
+    expect(results.length).toBeGreaterThan(0);
+    for (const result of results) {
+      expect([result.ruleId, result.level]).toEqual(['no-new-access', 'error']);
+      expect(result.locations[0]!.physicalLocation.artifactLocation.uri).toMatch(/wider\.json$/);
+      expect(result.locations[0]!.physicalLocation.region?.startLine).toBe(1);
+    }
+    expect(pass!.runs[0]!.results).toEqual([]);
+    expect(granted!.runs[0]!.results.map((result) => result.ruleId)).toEqual(['access-not-granted']);
   });
 
   it('lists the catalog actions gained and lost with --scope catalog --mode equivalent', async () => {
@@ -101,7 +121,7 @@ describe('iam-refine compare', () => {
     const result = await runCli('compare', '--old', OLD, '--new', notJson);
     expect(result.code).toBe(2);
     expect(result.stderr.split('\n')).toHaveLength(2);
-    expect((await runCli('compare', '--old', OLD, '--new', WIDER, '--format', 'sarif')).code).toBe(2);
+    expect((await runCli('compare', '--old', OLD, '--new', WIDER, '--format', 'xml')).code).toBe(2);
   });
 });
 
