@@ -13,6 +13,8 @@ export const EXAMPLES: Readonly<Record<string, string>> = {
   explain: `iam-refine explain ${ARTICLE} --format tree --prove`,
   account: 'iam-refine account --details corpus/accounts/article/details.json --findings corpus/accounts/article/finding.json --out account-out --prove',
   drift: 'iam-refine drift --certificate cert --format json',
+  compare: 'iam-refine compare --old corpus/article/policy.json --new corpus/article/recommended.json --mode equivalent --scope catalog --format json',
+  'check-not-granted': `iam-refine check-not-granted --policy corpus/article/policy.json --actions 's3:Put*,iam:*' --resources 'arn:aws:s3:::*'`,
   merge: 'iam-refine merge shard-*.json --record proofs/record.json --junit prove.xml --sarif prove.sarif --json prove.json',
 };
 
