@@ -1,22 +1,13 @@
-import type { Glob } from '../glob/glob.js';
-import type { ActionKey, Effect } from '../policy/types.js';
 import type { ConditionAtom } from './condition.js';
-import type { ComparedPolicy, ComparedStatement, ResourceKey } from './model.js';
+import type { ComparedPolicy, ComparedStatement } from './model.js';
 
 /** The two parts a policy plays in "every request G allows, B allows": the granting policy G and the bounding policy B. */
 export type Side = 'granting' | 'bounding';
 
 /** A statement with its resource patterns as they stand after approximating policy variables. */
-export interface ResolvedStatement {
-  readonly index: number;
-  readonly sid: string | undefined;
-  readonly effect: Effect;
-  readonly actionKey: ActionKey;
-  readonly actions: readonly Glob[];
-  readonly resourceKey: ResourceKey;
+export interface ResolvedStatement extends Omit<ComparedStatement, 'resources'> {
   /** Resource globs (case kept); a pattern with a variable widened, with the atom that says whether the context's values make it match. */
   readonly resources: readonly { readonly glob: string; readonly text: string; readonly atom?: ConditionAtom }[];
-  readonly condition: ConditionAtom | undefined;
   /** Whether a policy variable was approximated in this statement. */
   readonly approximated: boolean;
 }
