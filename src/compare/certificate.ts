@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Catalog, CatalogIdentity } from '../catalog/catalog.js';
 import { describeCatalog } from '../catalog/catalog.js';
@@ -11,8 +11,8 @@ import { stageFolder } from '../output/atomic.js';
 import { printJson } from '../policy/print.js';
 import { parsePolicy } from '../policy/parse.js';
 import type { ObligationStatus } from '../prove/obligation.js';
-import { unlistedCertificateFiles } from '../prove/certificate/files.js';
-import { sha256, type InputEntry } from '../prove/certificate/manifest.js';
+import { presentObligationFiles, unlistedCertificateFiles } from '../prove/certificate/files.js';
+import { obligationFile, sha256, type InputEntry } from '../prove/certificate/manifest.js';
 import { checkCertificateFolder } from '../prove/certificate/write.js';
 import { startSolver, type SolverOptions } from '../prove/solver/start.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
@@ -101,7 +101,7 @@ export function buildCompareManifest(sources: CompareSources, report: CompareRep
       statement: record.obligation.statement,
       ...(record.obligation.part === undefined ? {} : { part: record.obligation.part }),
       title: record.obligation.title,
-      file: `obligations/${record.obligation.id}.smt2`,
+      file: obligationFile(record.obligation.id),
       sha256: sha256(record.script),
       expected: 'unsat',
       actual: record.outcome.status,
@@ -127,7 +127,7 @@ export function writeCompareCertificate(directory: string, sources: CompareSourc
     write(COMPARE_INPUT_FILES.old, sources.old.text);
     write(COMPARE_INPUT_FILES.new, sources.new.text);
     if (manifest.inputs.catalog !== undefined) write(COMPARE_INPUT_FILES.catalog, sources.catalogFile!.text);
-    for (const { obligation, script } of report.obligations) write(`obligations/${obligation.id}.smt2`, script);
+    for (const { obligation, script } of report.obligations) write(obligationFile(obligation.id), script);
     write('manifest.json', printJson(manifest as unknown as Json));
     staged.commit();
   } catch (error) {
@@ -204,14 +204,14 @@ export async function verifyCompareCertificate(directory: string, options: Solve
   const comparison = comparisonOf(compareInputOf(sources));
   const derived = new Map(planComparison(comparison).map((obligation) => [obligation.id, obligation]));
   const recorded = new Map(manifest.obligations.map((entry) => [entry.id, entry]));
-  for (const id of derived.keys()) if (!recorded.has(id)) problems.push(`obligations/${id}.smt2: the inputs call for this obligation, the manifest does not list it`);
-  for (const id of recorded.keys()) if (!derived.has(id)) problems.push(`obligations/${id}.smt2: listed in the manifest, but the inputs do not call for it`);
+  for (const id of derived.keys()) if (!recorded.has(id)) problems.push(`${obligationFile(id)}: the inputs call for this obligation, the manifest does not list it`);
+  for (const id of recorded.keys()) if (!derived.has(id)) problems.push(`${obligationFile(id)}: listed in the manifest, but the inputs do not call for it`);
   problems.push(...unlistedCertificateFiles(directory, manifest as never));
-  const present = new Set(existsSync(join(directory, 'obligations')) ? readdirSync(join(directory, 'obligations')).map((file) => `obligations/${file}`) : []);
+  const present = presentObligationFiles(directory);
   const toSolve: { entry: CompareManifest['obligations'][number]; text: string }[] = [];
   for (const entry of manifest.obligations) {
     const obligation = derived.get(entry.id);
-    if (entry.file !== `obligations/${entry.id}.smt2`) problems.push(`${entry.file}: not the file of obligation ${entry.id}`);
+    if (entry.file !== obligationFile(entry.id)) problems.push(`${entry.file}: not the file of obligation ${entry.id}`);
     else if (!present.has(entry.file)) problems.push(`${entry.file}: missing`);
     else {
       const text = readFileSync(join(directory, entry.file), 'utf8');

@@ -1,3 +1,5 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { isJsonObject, type Json, type JsonObject } from '../../input/json.js';
 import { isSafeRelativePath, MANIFEST_FILE, unlistedFiles, type OwnedFolderKind } from '../../output/owned-folder.js';
 import { CERTIFICATE_FORMAT, type Manifest } from './manifest.js';
@@ -40,4 +42,10 @@ export function unlistedCertificateFiles(directory: string, manifest: Manifest):
   const listed = certificateFiles(manifest as unknown as JsonObject);
   if (listed === undefined) return [`${MANIFEST_FILE}: names a file that is not a plain relative path inside the certificate`];
   return unlistedFiles(directory, listed).map((file) => `${file}: not part of the certificate (the manifest does not list it)`);
+}
+
+/** The obligation files a certificate folder holds, as the manifest names them (`obligations/<id>.smt2`). */
+export function presentObligationFiles(directory: string): Set<string> {
+  const folder = join(directory, 'obligations');
+  return new Set(existsSync(folder) ? readdirSync(folder).map((file) => `obligations/${file}`) : []);
 }

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { ObligationStatus } from '../obligation.js';
@@ -8,6 +8,7 @@ import { nativeVersion } from '../solver/native-pool.js';
 import type { SolveObserver } from '../solver/solver.js';
 import { DEFAULT_TIMEOUT_MS } from '../solver/pool.js';
 import { readScriptOutput } from '../solver/smtlib-output.js';
+import { presentObligationFiles } from './files.js';
 import { readRecheckableManifest } from './read.js';
 
 /** The external solvers a certificate's files can be re-checked with. */
@@ -67,7 +68,7 @@ export async function recheckCertificate(directory: string, options: RecheckOpti
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const problems: string[] = [];
   const listed = new Set(manifest.obligations.map((entry) => entry.file));
-  const present = existsSync(join(directory, 'obligations')) ? readdirSync(join(directory, 'obligations')).map((file) => `obligations/${file}`) : [];
+  const present = [...presentObligationFiles(directory)];
   for (const file of present) if (!listed.has(file)) problems.push(`${file}: not part of the certificate`);
 
   const toSolve: { file: string; recorded: ObligationStatus }[] = [];

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeCatalog } from '../../catalog/catalog.js';
 import { loadPinnedCatalog } from '../../catalog/load.js';
@@ -14,7 +14,7 @@ import { SolverPool, type SolverPoolOptions } from '../solver/pool.js';
 import type { Solver } from '../solver/solver.js';
 import { buildManifest, INPUT_FILES, obligationFile, sha256, type Manifest } from './manifest.js';
 import { derivationProblems, readDerivationRecord } from './evidence.js';
-import { unlistedCertificateFiles } from './files.js';
+import { presentObligationFiles, unlistedCertificateFiles } from './files.js';
 import { certifiedCatalog, readManifest } from './read.js';
 import { checkInputOf, type CertificateSources } from './sources.js';
 
@@ -66,7 +66,7 @@ export async function verifyCertificate(directory: string, options: SolverPoolOp
   const recorded = new Map(manifest.obligations.map((entry) => [entry.id, entry]));
   for (const id of derived.keys()) if (!recorded.has(id)) problems.push(`${obligationFile(id)}: the inputs call for this obligation, the manifest does not list it`);
   for (const id of recorded.keys()) if (!derived.has(id)) problems.push(`${obligationFile(id)}: listed in the manifest, but the inputs do not call for it`);
-  const present = new Set(existsSync(join(directory, 'obligations')) ? readdirSync(join(directory, 'obligations')).map((file) => `obligations/${file}`) : []);
+  const present = presentObligationFiles(directory);
   problems.push(...unlistedCertificateFiles(directory, manifest));
 
   const toSolve: { obligation: Obligation; entry: Manifest['obligations'][number]; text: string }[] = [];
