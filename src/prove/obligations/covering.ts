@@ -2,21 +2,39 @@ import { not, or, regexUnion } from '../smt/terms.js';
 import { definitions, predicates, type PatternSet } from './pattern-set.js';
 
 /**
- * The covering patterns of a file about every string: the wildcard ones as regexes in the union,
- * the literal ones as predicates, each string excluded by itself, `(not (or (o3 w) ...))`. Z3
- * handles a long list of excluded strings far better than as members of the union: a `NotAction`
- * exclusion against 53 wildcard and 238 literal exclusions took over 20 s in WebAssembly as one
- * union, 1.5 s this way (Debian's z3: 36 s, 2.8 s).
+ * Up to this many literal covering patterns in a file, they join the wildcard ones in the
+ * regex union; beyond it, each string is excluded by itself. Measured in WebAssembly: a `sat`
+ * answer with one literal excluded by itself, `(not (o3 w))`, took 1.5 to 8 s where the union
+ * took 20 to 200 ms; a `NotAction` exclusion against 53 wildcard and 238 literal exclusions
+ * took over 20 s as one union, 0.5 s with each literal excluded by itself (with 16 literals:
+ * 0.6 s as a union, 0.3 s by themselves).
  */
-export function coveringDefinitions(outer: PatternSet, covering: readonly number[]): string[] {
-  return [...definitions(outer, covering.filter((index) => outer.globs[index]!.hasWildcard)), ...predicates(outer, covering.filter((index) => !outer.globs[index]!.hasWildcard))];
+export const LITERALS_IN_UNION = 16;
+
+/**
+ * How a file about every string writes the patterns that cover its strings (claim 2's wildcard
+ * files, claim 4's `sat` file): decided once per file from every covering pattern it uses, so
+ * that each pattern has one definition.
+ */
+export interface CoveringForm {
+  /** The definitions of `all`: regexes, and for literal patterns excluded by themselves, predicates. */
+  readonly definitions: readonly string[];
+  /** The regex union of a covering set's patterns that are written as regexes. */
+  union(covering: readonly number[]): string;
+  /** The assertions that keep `subject` off the literal patterns written as predicates. */
+  outside(covering: readonly number[], subject: string): string[];
 }
 
-export function coveringUnion(outer: PatternSet, covering: readonly number[]): string {
-  return regexUnion(covering.filter((index) => outer.globs[index]!.hasWildcard).map((index) => outer.name(index)));
-}
-
-export function outsideLiterals(outer: PatternSet, covering: readonly number[], subject: string): string[] {
-  const literals = covering.filter((index) => !outer.globs[index]!.hasWildcard);
-  return literals.length === 0 ? [] : [not(or(literals.map((index) => outer.applied(index, subject))))];
+export function coveringForm(outer: PatternSet, all: readonly number[]): CoveringForm {
+  const sorted = [...new Set(all)].sort((a, b) => a - b);
+  const literalCount = sorted.filter((index) => !outer.globs[index]!.hasWildcard).length;
+  const inUnion = literalCount <= LITERALS_IN_UNION ? () => true : (index: number) => outer.globs[index]!.hasWildcard;
+  return {
+    definitions: [...definitions(outer, sorted.filter(inUnion)), ...predicates(outer, sorted.filter((index) => !inUnion(index)))],
+    union: (covering) => regexUnion(covering.filter(inUnion).map((index) => outer.name(index))),
+    outside: (covering, subject) => {
+      const literals = covering.filter((index) => !inUnion(index));
+      return literals.length === 0 ? [] : [not(or(literals.map((index) => outer.applied(index, subject))))];
+    },
+  };
 }

@@ -10,7 +10,7 @@ import { and, member, prefixRegex, stringLiteral } from '../smt/terms.js';
 import type { StatementCase } from '../statement-case.js';
 import { chunksByService, witnessName, type Chunk } from './chunks.js';
 import { predicates } from './pattern-set.js';
-import { coveringDefinitions, coveringUnion, outsideLiterals } from './covering.js';
+import { coveringForm } from './covering.js';
 import { allowedIndices, allowsTerm, lowerCaseDomain, orLines, statementKindComment } from './terms.js';
 
 /** How many new patterns one ground minimality obligation states: its lines are cheap, its fixed cost is not. */
@@ -187,12 +187,11 @@ function groundObligation(
 function escapeObligation(statement: StatementCase, questions: readonly Shortening[]): Obligation {
   const original = statement.original;
   const refined = statement.refined!;
-  const used = new Set<number>();
-  const assertions = questions.map(({ position, shorter }) => {
-    const covering = original.overlapping(shorter);
-    for (const index of covering) used.add(index);
+  const coverings = questions.map(({ shorter }) => original.overlapping(shorter));
+  const form = coveringForm(original, coverings.flat());
+  const assertions = questions.map(({ position, shorter }, slot) => {
     const witness = witnessName(refined, position);
-    return and([member(witness, `(re.diff ${prefixRegex(shorter)} ${coveringUnion(original, covering)})`), ...outsideLiterals(original, covering, witness), lowerCaseDomain(witness)]);
+    return and([member(witness, `(re.diff ${prefixRegex(shorter)} ${form.union(coverings[slot]!)})`), ...form.outside(coverings[slot]!, witness), lowerCaseDomain(witness)]);
   });
   const id = `s${statement.index}-minimality-outside`;
   return {
@@ -213,7 +212,7 @@ function escapeObligation(statement: StatementCase, questions: readonly Shorteni
         ...questions.map((question) => `  ${witnessName(refined, question.position)}: ${question.text}: node ${question.node}; parent ${question.parent}`),
         'sat: for each, a string (no upper-case ASCII) starting with the parent that no original pattern matches: the parent would grant it.',
       ],
-      declarations: [...coveringDefinitions(original, [...used].sort((a, b) => a - b)), ...questions.map(({ position }) => `(declare-const ${witnessName(refined, position)} String)`)],
+      declarations: [...form.definitions, ...questions.map(({ position }) => `(declare-const ${witnessName(refined, position)} String)`)],
       assertions,
     }),
     refutation: () => {

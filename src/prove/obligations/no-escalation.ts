@@ -4,7 +4,7 @@ import { renderScript } from '../smt/script.js';
 import { member, or, regexUnion, stringLiteral } from '../smt/terms.js';
 import type { StatementCase } from '../statement-case.js';
 import { chunksByService, type Chunk } from './chunks.js';
-import { coveringDefinitions, coveringUnion, outsideLiterals } from './covering.js';
+import { coveringForm } from './covering.js';
 import { definitions, predicates, type PatternSet } from './pattern-set.js';
 import { lowerCaseDomain, orLines } from './terms.js';
 
@@ -82,6 +82,7 @@ function containment(statement: StatementCase, inner: PatternSet, outer: Pattern
   const isAction = statement.kind === 'Action';
   const what = isAction ? 'refined patterns' : 'original exclusions';
   const texts = chunk.items.map((position) => JSON.stringify(inner.texts[position]));
+  const form = coveringForm(outer, covering);
   return {
     id,
     claim: 'no-escalation',
@@ -97,8 +98,8 @@ function containment(statement: StatementCase, inner: PatternSet, outer: Pattern
         `Statement ${statement.index} (${statement.kind}): ${what} ${texts.join(', ')}.`,
         `unsat: no string is in one of them and outside the union of the ${covering.length} patterns that can overlap them.`,
       ],
-      declarations: [...definitions(inner, chunk.items), ...coveringDefinitions(outer, covering), '(declare-const w String)'],
-      assertions: [member('w', `(re.diff ${regexUnion(chunk.items.map((position) => inner.name(position)))} ${coveringUnion(outer, covering)})`), ...outsideLiterals(outer, covering, 'w'), lowerCaseDomain()],
+      declarations: [...definitions(inner, chunk.items), ...form.definitions, '(declare-const w String)'],
+      assertions: [member('w', `(re.diff ${regexUnion(chunk.items.map((position) => inner.name(position)))} ${form.union(covering)})`), ...form.outside(covering, 'w'), lowerCaseDomain()],
     }),
     refutation: ([witness = '']) => {
       const culprit = chunk.items.find((position) => inner.matchesAt(position, lowerAscii(witness)));
