@@ -36,8 +36,11 @@ export function oracleRefutations(input: RefinementCase, recommended: Policy | u
 
 /** Judges a recommendation of the case twice, by Z3 (on the shared pool) and by the oracle. */
 export async function crossCheck(input: RefinementCase, recommended: Policy | undefined, pool: Solver): Promise<CrossCheck> {
-  const report = await check({ original: input.policy, unused: input.unused, catalog: input.catalog, recommended, granularity: input.granularity }, { pool });
+  // The oracle judges while the solver's workers take the first obligations.
+  const checking = check({ original: input.policy, unused: input.unused, catalog: input.catalog, recommended, granularity: input.granularity }, { pool });
+  checking.catch(() => undefined); // awaited below; this only keeps an oracle that throws from leaving it unhandled
   const oracle = oracleRefutations(input, recommended);
+  const report = await checking;
   const checker = report.claims.flatMap((claim) => (claim.verdict === 'refuted' ? [refuted(claim)] : []));
   const unknown = report.claims.filter((claim) => claim.verdict === 'unknown').map((claim) => `${claimKey(claim)}: ${claim.explanation}`);
   const verdicts = report.claims.map(({ statement, claim, verdict }) => ({ statement, claim, verdict }));

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { JsonObject } from '../input/json.js';
 import type { Policy } from '../policy/types.js';
 import { claimInfo } from '../prove/claims.js';
+import { memoizedSolver } from '../prove/solver/memoized.js';
 import type { Solver } from '../prove/solver/solver.js';
 import { recommend } from '../recommend/recommend.js';
 import type { Recommender } from '../recommend/recommender.js';
@@ -132,7 +133,9 @@ const NO_SPECIFICATION: SpecificationCounts = { cases: 0, outputs: 0, claims: 0,
  * fast-check to a small case, which is reported with both judges' refutations.
  */
 export async function runFuzzCampaign(options: FuzzCampaignOptions): Promise<FuzzCampaignResult> {
-  const { runs, seed, pool, solverShare = 1, specShare = 0, onCase, firstRun = 0 } = options;
+  const { runs, seed, solverShare = 1, specShare = 0, onCase, firstRun = 0 } = options;
+  // A broken output shares most scripts with the correct one: each is solved once.
+  const pool = options.pool === undefined ? undefined : memoizedSolver(options.pool);
   // A shard of more shards than runs has none.
   if (runs === 0) return { seed, runs, ...(firstRun > 0 ? { firstRun } : {}), cases: 0, checked: 0, obligations: 0, mutantsChecked: 0, specification: { ...NO_SPECIFICATION } };
   const judgeCase = caseJudge(options.recommender ?? recommend, pool, options.outputMutants ?? ALL_MUTANTS, options.specification);
@@ -230,17 +233,19 @@ function caseJudge(recommender: Recommender, pool: Solver | undefined, outputMut
     // A correct output: its broken versions must be judged alike by both too.
     let mutantsChecked = 0;
     if (recommended !== undefined) {
-      for (const mutant of outputMutants) {
+      const mutations = outputMutants.flatMap((mutant) => {
         const mutation = mutant.apply({ original: input.policy, recommended, catalog: input.catalog, unused: input.unused, granularity: input.granularity, choose: chooserFrom(mutantSeed) });
-        if (mutation === undefined) continue;
-        const brokenPolicy = parseRecommendedPolicy(mutation.recommended);
-        const broken = await crossCheck(input, brokenPolicy, pool);
+        return mutation === undefined ? [] : [{ what: `output mutant ${mutant.name} (${mutation.change})`, policy: parseRecommendedPolicy(mutation.recommended) }];
+      });
+      // All of them in flight at once, so that the pool's workers share their obligations; judged in order.
+      const checks = await Promise.all(mutations.map(({ policy }) => crossCheck(input, policy, pool)));
+      for (const [at, broken] of checks.entries()) {
+        const { what, policy } = mutations[at]!;
         obligations += broken.obligations;
         mutantsChecked++;
-        const what = `output mutant ${mutant.name} (${mutation.change})`;
         const failure = checkerFailure(broken, what);
         if (failure !== undefined) return { failure, ...kept, oracle: broken.oracle, checker: broken.checker, obligations, mutantsChecked, specification };
-        const brokenEncoders = await encodersFailure(brokenPolicy, broken, what);
+        const brokenEncoders = await encodersFailure(policy, broken, what);
         if (brokenEncoders !== undefined) return { ...brokenEncoders, ...kept, oracle: broken.oracle, checker: broken.checker, obligations, mutantsChecked, specification };
       }
     }

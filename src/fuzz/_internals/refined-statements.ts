@@ -23,7 +23,18 @@ export interface MutationSite {
   readonly statements: readonly RefinedStatement[];
 }
 
+/** Every output mutant of a case asks for the same site: it is built once per recommendation. */
+const sites = new WeakMap<JsonObject, { readonly original: Policy; readonly catalog: Catalog; readonly site: MutationSite }>();
+
 export function mutationSite(original: Policy, recommendedJson: JsonObject, catalog: Catalog): MutationSite {
+  const known = sites.get(recommendedJson);
+  if (known !== undefined && known.original === original && known.catalog === catalog) return known.site;
+  const site = newMutationSite(original, recommendedJson, catalog);
+  sites.set(recommendedJson, { original, catalog, site });
+  return site;
+}
+
+function newMutationSite(original: Policy, recommendedJson: JsonObject, catalog: Catalog): MutationSite {
   const recommended = parsePolicy(recommendedJson, 'recommended.json');
   const statements = alignStatements(original, recommended).pairs.flatMap(({ original: before, refined }) =>
     refined === undefined || before.effect !== 'Allow' ? [] : [{ original: before, refined, allowedBefore: allowedBy(before, catalog), allowedAfter: allowedBy(refined, catalog) }],
@@ -44,7 +55,11 @@ function withoutStatement(recommended: Policy, statement: Statement): JsonObject
   return statements.length === 0 ? undefined : withStatements(recommended, statements);
 }
 
-/** One way to break a recommendation: a statement's new patterns (none: drop the statement), and what changed. */
+/**
+ * One way to break a recommendation: a statement's new patterns (none: drop the statement), and
+ * what changed. Only the chosen edit's patterns are read, so a mutant with thousands of
+ * candidate edits may compute them in a getter.
+ */
 export interface PatternEdit {
   readonly statement: RefinedStatement;
   readonly patterns: readonly string[];

@@ -19,7 +19,8 @@ export const addUnusedAction: Mutant = {
         const action = catalog.actions[index]!;
         if (!unused.actions.has(catalog.lowerActions[index]!)) return [];
         const change = `allows the unused action ${action} again`;
-        if (refined.actionKey === 'Action') return [{ statement, patterns: [...refined.patterns, action], change }];
+        // Computed for the chosen edit only: a large service gives thousands of candidates.
+        if (refined.actionKey === 'Action') return [{ statement, get patterns() { return [...refined.patterns, action]; }, change }];
         // No original exclusion matches an action the original allowed: put back any the refinement
         // subsumed into an exclusion that goes, so that the exclusions still contain the original ones.
         const kept = refined.patterns.filter((pattern) => !catalog.matching(parseGlob(pattern)).includes(index));

@@ -20,16 +20,20 @@ export const dropUsedAction: Mutant = {
         .filter((dropped) => !unused.actions.has(catalog.lowerActions[dropped]!))
         .map((dropped) => {
           const action = catalog.actions[dropped]!;
-          const patterns =
-            refined.actionKey === 'NotAction'
-              ? [...refined.patterns, action]
-              : sortedIgnoringCase(
-                  refined.patterns.flatMap((pattern) => {
-                    const matched = catalog.matching(parseGlob(pattern));
-                    return matched.includes(dropped) ? matched.filter((index) => index !== dropped).map((index) => catalog.actions[index]!) : [pattern];
-                  }),
-                );
-          return { statement, patterns, change: `no longer allows the used action ${action}` };
+          return {
+            statement,
+            // Computed for the chosen edit only: a large service gives thousands of candidates.
+            get patterns() {
+              if (refined.actionKey === 'NotAction') return [...refined.patterns, action];
+              return sortedIgnoringCase(
+                refined.patterns.flatMap((pattern) => {
+                  const matched = catalog.matching(parseGlob(pattern));
+                  return matched.includes(dropped) ? matched.filter((index) => index !== dropped).map((index) => catalog.actions[index]!) : [pattern];
+                }),
+              );
+            },
+            change: `no longer allows the used action ${action}`,
+          };
         });
     });
     return applyChosenEdit(site, edits, choose, 'exact');
