@@ -5,6 +5,7 @@ import { exactObligations } from './obligations/exact.js';
 import { minimalityObligations } from './obligations/minimality.js';
 import { noEscalationObligations } from './obligations/no-escalation.js';
 import { noRedundancyObligations } from './obligations/no-redundancy.js';
+import { prefixObligations } from './obligations/prefixes.js';
 import { safetyObligations } from './obligations/safety.js';
 import { statementCases } from './statement-case.js';
 
@@ -44,7 +45,7 @@ export function* planBatches(input: CheckInput, claims: readonly ClaimId[] = ALL
   const { cases, structural } = statementCases(input);
   yield { obligations: [], structural: structural.filter((result) => asked.has(result.claim)) };
   for (const statement of cases) {
-    if (asked.has('exact')) yield { obligations: exactObligations(statement, input), structural: [] };
+    if (asked.has('exact')) yield { obligations: [...prefixObligations(statement), ...exactObligations(statement, input)], structural: [] };
     if (asked.has('no-escalation')) yield { obligations: noEscalationObligations(statement), structural: [] };
     if (asked.has('safety')) yield { obligations: safetyObligations(statement, input), structural: [] };
     if (asked.has('minimality')) yield minimalityObligations(statement, input);

@@ -56,11 +56,19 @@ export function patternFormula(pattern: string, subject: string): string {
   const lower = lowerAscii(pattern);
   const firstWildcard = lower.search(/[*?]/);
   if (firstWildcard === -1) return `(= ${subject} ${stringLiteral(lower)})`;
-  if (/^[^*?]*\*+$/.test(lower)) {
+  if (!formulaIsRegex(pattern)) {
     const prefix = lower.slice(0, firstWildcard);
     return prefix === '' ? 'true' : `(str.prefixof ${stringLiteral(prefix)} ${subject})`;
   }
   return member(subject, patternRegex(pattern));
+}
+
+/**
+ * Whether `patternFormula` writes the pattern as a regex membership: it has a wildcard before
+ * its trailing run of `*`. Otherwise its formula is its literal prefix itself (`=`, `str.prefixof`).
+ */
+export function formulaIsRegex(pattern: string): boolean {
+  return /[*?]/.test(pattern) && !/^[^*?]*\*+$/.test(pattern);
 }
 
 /** `prefix*`: every string that starts with `prefix`. */
