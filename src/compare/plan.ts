@@ -50,7 +50,7 @@ export function directionsOf(comparison: Comparison): DirectionPair[] {
 
 /** One obligation: no request that one granting statement allows (on its lines) escapes the bounding policy. */
 export interface CompareObligation {
-  /** File-name safe: `gained-s2`, `gained-s2-s3` (a chunk of its patterns), `lost-s0-ec2.2` (a catalog part). */
+  /** File-name safe: `gained-s2`, `gained-s2-s3` (a chunk of its patterns), `gained-s2-literals` (the literal patterns of a chunk with wildcards too), `lost-s0-ec2.2` (a catalog part). */
   readonly id: string;
   readonly direction: Direction;
   /** The granting statement's index. */
@@ -223,11 +223,12 @@ function catalogLines(statement: ResolvedStatement, catalog: Catalog): Lines[] {
 }
 
 /**
- * One obligation's script, in the region encoding (regions.ts), or beyond `MAX_REGION_BITS` in
+ * One obligation's script, in the region encoding (regions.ts), or beyond `MAX_REGIONS` regions in
  * the Boolean one. Lines whose actions are given strings (literal patterns only, or catalog
  * actions) are asked about one by one within each region, every action membership ground, which
  * Z3's rewriter decides before any search (measured: ReadOnlyAccess's chunk m2..macie2 from 18 s
- * as one regex difference to milliseconds); lines with a wildcard as one regex per region.
+ * as one regex difference to milliseconds); lines with a wildcard as one small regex difference
+ * per pattern and region.
  */
 function obligationScript(id: string, pair: DirectionPair, statement: ResolvedStatement, lines: Lines, scope: CompareScope, what: string): { script: string; witnesses: readonly string[] } {
   const given = scope === 'catalog' ? lines.candidates : lines.free || lines.positions === undefined ? undefined : lines.positions.map((position) => statement.actions[position]!.lower);
