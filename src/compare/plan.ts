@@ -11,7 +11,7 @@ import { allowsBody, deniesBody, Encoder, statementName } from './encode.js';
 import type { ComparedPolicy } from './model.js';
 import { LinePrefixes } from './relevance.js';
 import { actionCandidates } from './candidates.js';
-import { regionScript } from './regions.js';
+import { regionPlan } from './regions.js';
 import { lowerAscii } from '../glob/glob.js';
 import { globMatches } from '../glob/match.js';
 
@@ -50,7 +50,7 @@ export function directionsOf(comparison: Comparison): DirectionPair[] {
 
 /** One obligation: no request that one granting statement allows (on its lines) escapes the bounding policy. */
 export interface CompareObligation {
-  /** File-name safe: `gained-s2`, `gained-s2-s3` (a chunk of its patterns), `lost-s0-ec2.2` (a catalog part). */
+  /** File-name safe: `gained-s2`, `gained-s2-s3` (a chunk of its patterns), `gained-s2-literals` (the literal patterns of a chunk with wildcards too), `lost-s0-ec2.2` (a catalog part). */
   readonly id: string;
   readonly direction: Direction;
   /** The granting statement's index. */
@@ -93,8 +93,7 @@ export function planComparison(comparison: Comparison): CompareObligation[] {
           const id = `${pair.direction}-s${statement.index}${lines.key === undefined ? '' : `-${lines.key}`}`;
           const label = statement.sid === undefined ? '' : ` (${JSON.stringify(statement.sid)})`;
           const what = `${pair.granting.name} statement ${statement.index}${label} allows`;
-          const comments = obligationComments(pair, lines, comparison.scope, what);
-          const regions = regionScript(id, claimOf(pair), comments, pair.granting, pair.bounding, statement, lines.positions, lines.prefixes, comparison.scope === 'catalog' ? lines.candidates : undefined);
+          const { script, witnesses } = obligationScript(id, pair, statement, lines, comparison.scope, what);
           return {
             id,
             direction: pair.direction,
@@ -102,8 +101,8 @@ export function planComparison(comparison: Comparison): CompareObligation[] {
             ...(lines.key === undefined ? {} : { part: lines.key }),
             title: `${pair.granting.name} statement ${statement.index}${label}${lines.key === undefined ? '' : ` (${lines.key})`}: every request it allows, ${pair.bounding.name} allows`,
             expected: 'unsat' as const,
-            script: regions?.script ?? escapeScript(id, pair, [statement], lines, comparison.scope, what),
-            witnesses: regions?.witnesses ?? ['a', 'r'],
+            script,
+            witnesses,
             groundScript: (action: string) => escapeScript(id, pair, [statement], singleAction(action), comparison.scope, `${what} (the counterexample's action alone)`),
             covers: lines.covers,
             candidates: lines.candidates ?? notActionCandidates(pair),
@@ -174,23 +173,34 @@ function stringLines(statement: ResolvedStatement, catalog: Catalog | undefined)
     return [{ key: undefined, prefixes: new LinePrefixes(['']), render: (escapes) => [escapes('a')], free: true, description: 'every action string its NotAction list leaves', covers: () => true }];
   }
   const chunks = packByService([...statement.actions.keys()], (position) => serviceOf(statement.actions[position]!), LINE_CAPACITY, true);
-  return chunks.map((chunk) => {
-    const globs = chunk.items.map((position) => statement.actions[position]!);
-    return {
-      key: chunks.length === 1 ? undefined : chunk.key,
-      prefixes: new LinePrefixes(globs.map((glob) => glob.literalPrefix)),
-      render: (escapes, matches) => chunk.items.map((position) => {
+  return chunks.flatMap((chunk) => {
+    // Literal patterns and wildcards apart: the literals' lines are ground, the wildcards' get regions (obligationScript).
+    const literals = chunk.items.filter((position) => !statement.actions[position]!.hasWildcard);
+    const wildcards = chunk.items.filter((position) => statement.actions[position]!.hasWildcard);
+    const key = chunks.length === 1 ? undefined : chunk.key;
+    if (literals.length === 0 || wildcards.length === 0) return [patternLines(statement, chunk.items, key, catalog)];
+    return [patternLines(statement, literals, key === undefined ? 'literals' : `${key}-literals`, catalog), patternLines(statement, wildcards, key, catalog)];
+  });
+}
+
+/** The lines of a statement's action patterns at `positions`: a literal pins the action to its text, a wildcard leaves it free. */
+function patternLines(statement: ResolvedStatement, positions: readonly number[], key: string | undefined, catalog: Catalog | undefined): Lines {
+  const globs = positions.map((position) => statement.actions[position]!);
+  return {
+    key,
+    prefixes: new LinePrefixes(globs.map((glob) => glob.literalPrefix)),
+    render: (escapes, matches) =>
+      positions.map((position) => {
         const glob = statement.actions[position]!;
         return `(and ${matches(position)} ${escapes(glob.hasWildcard ? 'a' : stringLiteral(glob.lower))})`;
       }),
-      free: globs.some((glob) => glob.hasWildcard),
-      positions: chunk.items,
-      covers: (action: string) => globs.some((glob) => globMatches(glob, action)),
-      // Catalog actions first: a counterexample reads best as a real action.
-      candidates: globs.flatMap((glob) => [...(catalog === undefined ? [] : catalog.matching(glob).slice(0, 3).map((index) => catalog.lowerActions[index]!)), ...actionCandidates(glob.lower)]),
-      description: `the action strings its pattern${globs.length === 1 ? '' : 's'} ${globs.map((glob) => JSON.stringify(glob.text)).join(', ')} match`,
-    };
-  });
+    free: globs.some((glob) => glob.hasWildcard),
+    positions,
+    covers: (action: string) => globs.some((glob) => globMatches(glob, action)),
+    // Catalog actions first: a counterexample reads best as a real action.
+    candidates: globs.flatMap((glob) => [...(catalog === undefined ? [] : catalog.matching(glob).slice(0, 3).map((index) => catalog.lowerActions[index]!)), ...actionCandidates(glob.lower)]),
+    description: `the action strings its pattern${globs.length === 1 ? '' : 's'} ${globs.map((glob) => JSON.stringify(glob.text)).join(', ')} match`,
+  };
 }
 
 function catalogLines(statement: ResolvedStatement, catalog: Catalog): Lines[] {
@@ -212,8 +222,44 @@ function catalogLines(statement: ResolvedStatement, catalog: Catalog): Lines[] {
     });
 }
 
+/**
+ * One obligation's script, in the region encoding (regions.ts), or beyond `MAX_REGIONS` regions in
+ * the Boolean one. Lines whose actions are given strings (literal patterns only, or catalog
+ * actions) are asked about one by one within each region, every action membership ground, which
+ * Z3's rewriter decides before any search (measured: ReadOnlyAccess's chunk m2..macie2 from 18 s
+ * as one regex difference to milliseconds); lines with a wildcard as one small regex difference
+ * per pattern and region.
+ */
+function obligationScript(id: string, pair: DirectionPair, statement: ResolvedStatement, lines: Lines, scope: CompareScope, what: string): { script: string; witnesses: readonly string[] } {
+  const given = scope === 'catalog' ? lines.candidates : lines.free || lines.positions === undefined ? undefined : lines.positions.map((position) => statement.actions[position]!.lower);
+  const regions = regionPlan(pair.granting, pair.bounding, statement, lines.positions, lines.prefixes, given);
+  if (regions === undefined) return { script: escapeScript(id, pair, [statement], lines, scope, what), witnesses: ['a', 'r'] };
+  const script = renderScript({
+    id,
+    claim: claimOf(pair),
+    expected: 'unsat',
+    comments: [...obligationComments(pair, lines, scope, what), ...regions.comments],
+    declarations: regions.declarations,
+    assertions: [regions.regions.length === 0 ? 'false' : `(or\n  ${regions.regions.join('\n  ')}\n)`],
+  });
+  return { script, witnesses: regions.witnesses };
+}
+
 /** `∃ a r k. lines(a) ∧ (one of the granted statements matches) ∧ ¬G-denies ∧ ¬B-allows`, as a script expected `unsat`. */
 function escapeScript(id: string, pair: DirectionPair, granted: readonly ResolvedStatement[], lines: Lines, scope: CompareScope, what: string): string {
+  const parts = escapeParts(pair, granted, lines);
+  return renderScript({
+    id,
+    claim: claimOf(pair),
+    expected: 'unsat',
+    comments: obligationComments(pair, lines, scope, what),
+    declarations: parts.declarations,
+    assertions: [...parts.domain, parts.lines.length <= 1 ? (parts.lines[0] ?? 'false') : `(or\n  ${parts.lines.join('\n  ')})`],
+  });
+}
+
+/** The Boolean encoding's declarations (the constants a, r and the atoms, the regexes, the statements' predicates), its lines, and the action's domain where a line leaves it free. */
+function escapeParts(pair: DirectionPair, granted: readonly ResolvedStatement[], lines: Lines): { declarations: string[]; lines: string[]; domain: string[] } {
   const { granting, bounding } = pair;
   const encoder = new Encoder();
   const definitions: string[] = [];
@@ -240,11 +286,7 @@ function escapeScript(id: string, pair: DirectionPair, granted: readonly Resolve
     (action) => `(escapes ${action} r)`,
     (position) => encoder.patternTerm(granting, granted[0]!, position, 'a'),
   );
-  const script = renderScript({
-    id,
-    claim: claimOf(pair),
-    expected: 'unsat',
-    comments: obligationComments(pair, lines, scope, what),
+  return {
     declarations: [
       '(declare-const a String) ; the action, lower-cased',
       '(declare-const r String) ; the resource, case kept',
@@ -255,9 +297,9 @@ function escapeScript(id: string, pair: DirectionPair, granted: readonly Resolve
       ...definitions,
       ...effects,
     ],
-    assertions: [...(lines.free ? [lowerCaseDomain('a')] : []), body.length <= 1 ? (body[0] ?? 'false') : `(or\n  ${body.join('\n  ')})`],
-  });
-  return script;
+    lines: body,
+    domain: lines.free ? [lowerCaseDomain('a')] : [],
+  };
 }
 
 /** For a NotAction statement's lines: every action pattern of either policy made concrete, and one action no pattern names. */

@@ -1,22 +1,25 @@
-import { renderScript } from '../prove/smt/script.js';
-import { globRegex, patternRegex, regexUnion, stringLiteral } from '../prove/smt/terms.js';
+import { and, globRegex, not, or, patternFormula, patternRegex, regexUnion, stringLiteral } from '../prove/smt/terms.js';
 import type { ResolvedPolicy, ResolvedStatement } from './approximation.js';
 import { statementName } from './encode.js';
 import { LinePrefixes } from './relevance.js';
 
 /**
- * The all-strings encoding that keeps every query to one regex membership per string. Z3 in
- * WebAssembly decides `w ∈ R` for one regex R in milliseconds, but a Boolean combination of
- * memberships of one string may take seconds to tens of seconds (measured: 16 s for
- * AmazonS3ReadOnlyAccess against AmazonS3FullAccess). So the obligation is split into regions:
- * each fixes which of the statements' resource elements hold for the resource and which
- * condition atoms hold. Within a region every statement is on or off, the escaping actions are
- * one regex, `lines \ (G-denies ∪ (B-allows \ B-denies))` over the statements on, and the
- * resources of the region are one regex too; the region has its own action and resource
- * constants, so its two memberships are all the solver sees of it. The regions cover every
- * request exactly once, so the disjunction of the regions is the obligation.
+ * The encoding that keeps every query to one regex membership per string. Z3 in WebAssembly
+ * decides `w ∈ R` for one regex R in milliseconds, but a Boolean combination of memberships of one
+ * string may take seconds to tens of seconds (measured: 16 s for AmazonS3ReadOnlyAccess against
+ * AmazonS3FullAccess, 20 s and more for a literal action on resources split across statements).
+ * So the obligation is split into regions: each fixes which of the statements' resource elements
+ * hold for the resource, which policy variables' atoms hold, and, for actions that are not given
+ * strings, the condition atoms of the statements whose resource element holds there (the others
+ * cannot matter in it). Within a region every statement is on or off, the escaping actions are
+ * `lines \ (G-denies ∪ (B-allows \ B-denies))` over the statements on, one small regex
+ * difference per granting pattern, and the resources of the region are one regex; the region has
+ * its own action and resource constants. Given actions (literal patterns, catalog actions) are
+ * asked about one by one instead, each membership a predicate on a given string that Z3's
+ * rewriter decides, and condition atoms stay Boolean constants. The regions cover every request
+ * exactly once, so the disjunction of the regions is the obligation.
  */
-export const MAX_REGION_BITS = 6;
+export const MAX_REGIONS = 128;
 
 /** A resource element (its key and globs) whose truth a region fixes. */
 interface ResourcePart {
@@ -25,8 +28,14 @@ interface ResourcePart {
   readonly name: string;
 }
 
+/** The region encoding's part of a script, which the caller renders. */
 export interface RegionPlan {
-  readonly script: string;
+  /** Lines explaining the encoding to a reader of the file. */
+  readonly comments: readonly string[];
+  /** Each region's constants, the regexes' (or predicates') definitions, and notes on regions left out or simplified. */
+  readonly declarations: readonly string[];
+  /** One per region, its comment first: the disjuncts of the obligation's assertion. */
+  readonly regions: readonly string[];
   /** `a0`, `r0`, `a1`, `r1`, ...: each region's action and resource. */
   readonly witnesses: readonly string[];
 }
@@ -38,22 +47,26 @@ interface Members {
   readonly boundingDenies: readonly ResolvedStatement[];
 }
 
+/** One region: the resource elements and atoms that hold in it, and the atoms it fixes. */
+interface Region {
+  readonly partOn: ReadonlySet<string>;
+  readonly atomOn: ReadonlySet<string>;
+  readonly fixed: readonly string[];
+}
+
 /**
- * The region encoding of one obligation, or `undefined` when the statements in play have more
- * than `MAX_REGION_BITS` resource elements and conditions to fix (the caller falls back to the
- * Boolean encoding). `positions`: the granting statement's patterns on the lines (`undefined`:
- * its whole NotAction element).
+ * The region encoding of one obligation, or `undefined` when it would take more than
+ * `MAX_REGIONS` regions (the caller falls back to the Boolean encoding). `positions`: the granting
+ * statement's patterns on the lines (`undefined`: its whole NotAction element, or a catalog
+ * part's actions).
  */
-export function regionScript(
-  id: string,
-  claim: string,
-  comments: readonly string[],
+export function regionPlan(
   granting: ResolvedPolicy,
   bounding: ResolvedPolicy,
   statement: ResolvedStatement,
   positions: readonly number[] | undefined,
   prefixes: LinePrefixes,
-  /** With the catalog scope: the lines' catalog actions, a finite set the granting statement's actions are intersected with. */
+  /** The lines' actions when they are given strings (lower-cased literal patterns, or catalog actions): then each region asks about them one by one. */
   lineActions?: readonly string[],
 ): RegionPlan | undefined {
   const relevant = (member: ResolvedStatement): boolean => member.actionKey === 'NotAction' || prefixes.relevantPatterns(member).length > 0;
@@ -65,22 +78,18 @@ export function regionScript(
   };
   const policyOf = (member: ResolvedStatement): ResolvedPolicy => (member === statement || members.grantingDenies.includes(member) ? granting : bounding);
   const all = [statement, ...members.grantingDenies, ...members.boundingAllows, ...members.boundingDenies];
-
-  // The bits a region fixes: each distinct non-trivial resource element, each condition atom; the granting statement's own are fixed true.
   const parts = new Map<string, ResourcePart>();
   for (const member of all) {
     if (alwaysOnResource(member)) continue;
     const key = resourceKey(member);
     if (!parts.has(key)) parts.set(key, { key, statement: member, name: `${statementName(policyOf(member), member)}_res` });
   }
-  const ownPart = alwaysOnResource(statement) ? undefined : resourceKey(statement);
-  const atoms = [...new Set(all.flatMap((member) => [...(member.condition === undefined ? [] : [member.condition.name]), ...member.resources.flatMap((resource) => (resource.atom === undefined ? [] : [resource.atom.name]))]))].filter(
-    (name) => name !== statement.condition?.name,
-  );
-  const partBits = [...parts.values()].filter((part) => part.key !== ownPart);
-  if (partBits.length + atoms.length > MAX_REGION_BITS) return undefined;
+  const ground = lineActions !== undefined;
+  const notes: string[] = [];
+  const cells = regionsOf(statement, all, [...parts.values()], ground, notes);
+  if (cells === undefined) return undefined;
 
-  const definitions: string[] = ['(define-fun has-upper () RegLan (re.++ re.all (re.range "A" "Z") re.all)) ; strings with an upper-case ASCII letter: matching folds case'];
+  const definitions: string[] = ground ? conditionDeclarations(all) : ['(define-fun has-upper () RegLan (re.++ re.all (re.range "A" "Z") re.all)) ; strings with an upper-case ASCII letter: matching folds case'];
   const actionName = new Map<ResolvedStatement, string>();
   const patternsOf = new Map<ResolvedStatement, readonly number[]>();
   for (const member of all) {
@@ -88,7 +97,11 @@ export function regionScript(
     actionName.set(member, name);
     const own = member === statement && positions !== undefined ? positions : prefixes.relevantPatterns(member);
     patternsOf.set(member, own);
-    if (member.actionKey === 'NotAction') {
+    if (ground) {
+      // A predicate, not a regex: applied to a given string, Z3's rewriter decides it (`=`, `str.prefixof`, a ground membership).
+      const matches = or(own.map((position) => patternFormula(member.actions[position]!.text, 'a')));
+      definitions.push(`(define-fun ${name} ((a String)) Bool ${member.actionKey === 'Action' ? matches : not(matches)}) ; ${describe(policyOf(member), member, 'Action')}`);
+    } else if (member.actionKey === 'NotAction') {
       // Its list as a union of its own: complements cancel below instead of nesting.
       definitions.push(`(define-fun ${name}_list () RegLan ${regexUnion(own.map((position) => patternRegex(member.actions[position]!.text)))}) ; ${describe(policyOf(member), member, 'Action')}`);
       definitions.push(`(define-fun ${name} () RegLan (re.diff re.all ${name}_list))`);
@@ -96,72 +109,127 @@ export function regionScript(
   }
   for (const part of parts.values()) definitions.push(`; ${part.name}: ${describe(policyOf(part.statement), part.statement, 'Resource')}`);
 
-  if (lineActions !== undefined) definitions.push(`(define-fun lines () RegLan ${regexUnion(lineActions.map((action) => `(str.to_re ${stringLiteral(action)})`))}) ; the catalog actions asked about`);
-  const grantedActions = lineActions === undefined ? actionName.get(statement)! : `(re.inter ${actionName.get(statement)} lines)`;
-  const regions: string[] = [];
-  const witnesses: string[] = [];
-  const bitCount = partBits.length + atoms.length;
-  const omitted: string[] = [];
-  for (let mask = 0; mask < 2 ** bitCount; mask++) {
-    const partOn = new Set(partBits.filter((_, bit) => (mask >> bit) & 1).map((part) => part.key));
-    if (ownPart !== undefined) partOn.add(ownPart);
-    const atomOn = new Set(atoms.filter((_, bit) => (mask >> (partBits.length + bit)) & 1));
-    if (statement.condition !== undefined) atomOn.add(statement.condition.name);
-    // A region where a resource element holds and one holding all its patterns fails is empty, visibly.
-    const contradiction = [...parts.values()].find((inner) => partOn.has(inner.key) && [...parts.values()].some((outer) => !partOn.has(outer.key) && containsPatterns(outer.statement, inner.statement)));
-    if (contradiction !== undefined) {
-      omitted.push(`; no region where ${contradiction.name} holds and a resource element with all its patterns fails (mask ${mask}): it is empty`);
-      continue;
-    }
-    const on = (member: ResolvedStatement): boolean => (alwaysOnResource(member) || partOn.has(resourceKey(member))) && (member.condition === undefined || atomOn.has(member.condition.name));
-    const names = (list: readonly ResolvedStatement[]): string[] => list.filter(on).map((member) => actionName.get(member)!);
-    const granted = names(members.boundingAllows);
-    const boundingDenied = names(members.boundingDenies);
-    const boundingAllows = granted.length === 0 ? [] : [boundingDenied.length === 0 ? regexUnion(granted) : `(re.diff ${regexUnion(granted)} ${regexUnion(boundingDenied)})`];
-    const excluded = ['has-upper', ...names(members.grantingDenies), ...boundingAllows];
-    const actions = boundingDenied.length === 0 ? withoutComplements(members, on, actionName, patternsOf, lineActions) : `(re.diff ${grantedActions} ${regexUnion(excluded)})`;
+  const regions = cells.map((cell, index) => {
+    const on = (member: ResolvedStatement): boolean => (alwaysOnResource(member) || cell.partOn.has(resourceKey(member))) && (member.condition === undefined || ground || cell.atomOn.has(member.condition.name));
     // A part's resources depend on the region's atoms when it has patterns with policy variables.
-    const holding = [...parts.values()].filter((part) => partOn.has(part.key)).map((part) => resourceRegex(part.statement, atomOn));
-    const failing = [...parts.values()].filter((part) => !partOn.has(part.key)).map((part) => resourceRegex(part.statement, atomOn));
+    const holding = [...parts.values()].filter((part) => cell.partOn.has(part.key)).map((part) => resourceRegex(part.statement, cell.atomOn));
+    const failing = [...parts.values()].filter((part) => !cell.partOn.has(part.key)).map((part) => resourceRegex(part.statement, cell.atomOn));
     const resources = failing.length === 0 ? intersection(holding) : `(re.diff ${intersection(holding)} ${regexUnion(failing)})`;
-    const index = regions.length;
-    witnesses.push(`a${index}`, `r${index}`);
-    const label = [...[...parts.values()].map((part) => `${part.name} ${partOn.has(part.key) ? 'holds' : 'fails'}`), ...[...atomOn].sort().map((name) => `${name} holds`), ...atoms.filter((name) => !atomOn.has(name)).map((name) => `${name} fails`)].join(', ');
-    regions.push(`; region ${index}: ${label === '' ? 'every resource and context' : label}\n  (and (str.in_re a${index} ${actions}) (str.in_re r${index} ${resources}))`);
-  }
-  const script = renderScript({
-    id,
-    claim,
-    expected: 'unsat',
+    let actions: string;
+    if (lineActions !== undefined) {
+      definitions.push(`(define-fun escapes${index} ((a String)) Bool ${groundEscapes(members, on, actionName)}) ; region ${index}: the given action escapes`);
+      actions = or(lineActions.map((action) => `(and (= a${index} ${stringLiteral(action)}) (escapes${index} ${stringLiteral(action)}))`));
+    } else {
+      // `G-denies ∪ (B-allows \ B-denies)` is `G-denies ∪ B-allows` when each pattern B denies here G denies here too (the same text): two versions of one policy.
+      const deniedByBoth = deniesAmong(members.boundingDenies.filter(on), members.grantingDenies.filter(on), patternsOf);
+      if (deniedByBoth) notes.push(`; region ${index}: every pattern ${bounding.name} denies here, ${granting.name} denies here too, so B-allows \\ B-denies is B-allows`);
+      const names = (list: readonly ResolvedStatement[]): string[] => list.filter(on).map((member) => actionName.get(member)!);
+      const boundingDenied = deniedByBoth ? [] : names(members.boundingDenies);
+      const allowed = names(members.boundingAllows);
+      const boundingAllows = allowed.length === 0 ? [] : [boundingDenied.length === 0 ? regexUnion(allowed) : `(re.diff ${regexUnion(allowed)} ${regexUnion(boundingDenied)})`];
+      const excluded = regexUnion(['has-upper', ...names(members.grantingDenies), ...boundingAllows]);
+      const escaping = (granted: Granted | undefined): string => (boundingDenied.length === 0 ? withoutComplements(members, granted, on, actionName, patternsOf) : `(re.diff ${granted?.regex ?? actionName.get(statement)!} ${excluded})`);
+      // An Action statement's patterns one by one, each less only what can meet it: one small difference each, not one of two long unions (measured: 0.3-0.8 s to 20 ms on a ReadOnlyAccess chunk).
+      const lines = statement.actionKey === 'NotAction' ? [escaping(undefined)] : patternsOf.get(statement)!.map((position) => escaping(grantedPattern(statement, position)));
+      actions = or(lines.map((line) => `(str.in_re a${index} ${line})`));
+    }
+    const label = [
+      ...[...parts.values()].map((part) => `${part.name} ${cell.partOn.has(part.key) ? 'holds' : 'fails'}`),
+      ...[...cell.atomOn].sort().map((name) => `${name} holds`),
+      ...cell.fixed.filter((name) => !cell.atomOn.has(name)).map((name) => `${name} fails`),
+    ].join(', ');
+    return `; region ${index}: ${label === '' ? 'every resource and context' : label}\n  (and ${actions} (str.in_re r${index} ${resources}))`;
+  });
+  const witnesses = cells.flatMap((_, index) => [`a${index}`, `r${index}`]);
+  return {
     comments: [
-      ...comments,
-      'Regions: each fixes which resource elements (`_res`) and condition atoms hold; within it the escaping actions are one regex and its resources another,',
+      ground
+        ? 'Regions: each fixes which resource elements (`_res`) and policy variables\' atoms hold; within it each given action escapes or not (`escapesN`, on the string), and its resources are one regex,'
+        : 'Regions: each fixes which resource elements (`_res`) and atoms hold; within it the escaping actions are a regex per granting pattern and its resources another,',
       'each with constants of its own (a0 r0, a1 r1, ...). The regions cover every request exactly once.',
     ],
-    declarations: [...witnesses.map((name) => `(declare-const ${name} String)`), ...definitions, ...omitted],
-    assertions: [regions.length === 0 ? 'false' : `(or\n  ${regions.join('\n  ')}\n)`],
-  });
-  return { script, witnesses };
+    declarations: [...witnesses.map((name) => `(declare-const ${name} String)`), ...definitions, ...notes],
+    regions,
+    witnesses,
+  };
+}
+
+/**
+ * The regions of an obligation, `undefined` beyond `MAX_REGIONS`. The granting statement's own
+ * resource element and condition hold in every one. A region where a resource element holds and
+ * one listing all its patterns fails is empty, and left out with a note saying so.
+ */
+function regionsOf(statement: ResolvedStatement, all: readonly ResolvedStatement[], parts: readonly ResourcePart[], ground: boolean, notes: string[]): Region[] | undefined {
+  const ownPart = alwaysOnResource(statement) ? undefined : resourceKey(statement);
+  const partBits = parts.filter((part) => part.key !== ownPart);
+  const variables = [...new Set(all.flatMap((member) => member.resources.flatMap((resource) => (resource.atom === undefined ? [] : [resource.atom.name]))))];
+  const bits = partBits.length + variables.length;
+  if (2 ** bits > MAX_REGIONS) return undefined;
+  const regions: Region[] = [];
+  for (let mask = 0; mask < 2 ** bits; mask++) {
+    const partOn = new Set(partBits.filter((_, bit) => (mask >> bit) & 1).map((part) => part.key));
+    if (ownPart !== undefined) partOn.add(ownPart);
+    const contradiction = parts.find((inner) => partOn.has(inner.key) && parts.some((outer) => !partOn.has(outer.key) && containsPatterns(outer.statement, inner.statement)));
+    if (contradiction !== undefined) {
+      notes.push(`; no region where ${contradiction.name} holds and a resource element with all its patterns fails (mask ${mask}): it is empty`);
+      continue;
+    }
+    const variablesOn = variables.filter((_, bit) => (mask >> (partBits.length + bit)) & 1);
+    const resourceOn = (member: ResolvedStatement): boolean => alwaysOnResource(member) || partOn.has(resourceKey(member));
+    const atoms = ground ? [] : [...new Set(all.filter((member) => member.condition !== undefined && resourceOn(member)).map((member) => member.condition!.name))].filter((name) => name !== statement.condition?.name);
+    for (let atomMask = 0; atomMask < 2 ** atoms.length; atomMask++) {
+      const atomOn = new Set([...variablesOn, ...atoms.filter((_, bit) => (atomMask >> bit) & 1)]);
+      if (statement.condition !== undefined && !ground) atomOn.add(statement.condition.name);
+      regions.push({ partOn, atomOn, fixed: [...variables, ...atoms] });
+      if (regions.length > MAX_REGIONS) return undefined;
+    }
+  }
+  return regions;
+}
+
+/** The condition atoms of the statements in play, as Boolean constants. */
+function conditionDeclarations(all: readonly ResolvedStatement[]): string[] {
+  const atoms = new Map(all.flatMap((member) => (member.condition === undefined ? [] : [[member.condition.name, member.condition] as const])));
+  return [...atoms.values()].sort((x, y) => Number(x.name.slice(1)) - Number(y.name.slice(1))).map((atom) => `(declare-const ${atom.name} Bool) ; Condition ${atom.canonical}`);
+}
+
+/** Whether every pattern of the `denies` Action statements (those named here) is a pattern of one of `among`'s Action statements. */
+function deniesAmong(denies: readonly ResolvedStatement[], among: readonly ResolvedStatement[], patternsOf: ReadonlyMap<ResolvedStatement, readonly number[]>): boolean {
+  if (denies.length === 0 || [...denies, ...among].some((member) => member.actionKey !== 'Action')) return false;
+  const texts = new Set(among.flatMap((member) => patternsOf.get(member)!.map((position) => member.actions[position]!.lower)));
+  return denies.every((member) => patternsOf.get(member)!.every((position) => texts.has(member.actions[position]!.lower)));
+}
+
+/** One pattern of an Action granting statement: its regex and its literal prefix. */
+interface Granted {
+  readonly regex: string;
+  readonly prefix: string;
+}
+
+function grantedPattern(statement: ResolvedStatement, position: number): Granted {
+  const glob = statement.actions[position]!;
+  return { regex: patternRegex(glob.text), prefix: glob.literalPrefix };
 }
 
 /**
  * The escaping actions of a region without B-denies, `G \ (has-upper ∪ G-denies ∪ B-allows)`,
  * with every NotAction element's complement cancelled: `¬(all \ L) = L` joins the intersection,
  * and a NotAction granting statement's list joins the union. (Nested complements of long lists
- * took Z3 23 s on PowerUserAccess against its refinement.)
+ * took Z3 23 s on PowerUserAccess against its refinement.) `granted`: the granting pattern asked
+ * about; none: the granting statement is a NotAction one.
  */
 function withoutComplements(
   members: Members,
+  granted: Granted | undefined,
   on: (member: ResolvedStatement) => boolean,
   actionName: ReadonlyMap<ResolvedStatement, string>,
   patternsOf: ReadonlyMap<ResolvedStatement, readonly number[]>,
-  lineActions: readonly string[] | undefined,
 ): string {
-  const within: { readonly name: string; readonly prefixes: readonly string[] }[] = lineActions === undefined ? [] : [{ name: 'lines', prefixes: lineActions }];
+  const within: { readonly name: string; readonly prefixes: readonly string[] }[] = [];
   const without: ResolvedStatement[] = [];
   const prefixesOf = (member: ResolvedStatement): string[] => patternsOf.get(member)!.map((position) => member.actions[position]!.literalPrefix);
   const name = (member: ResolvedStatement): string => actionName.get(member)!;
-  if (members.granting.actionKey === 'Action') within.push({ name: name(members.granting), prefixes: prefixesOf(members.granting) });
+  if (granted !== undefined) within.push({ name: granted.regex, prefixes: [granted.prefix] });
   else without.push(members.granting);
   for (const member of [...members.grantingDenies, ...members.boundingAllows].filter(on)) {
     if (member.actionKey === 'Action') without.push(member);
@@ -175,6 +243,21 @@ function withoutComplements(
     return kept.length === 0 ? [] : [regexUnion(kept.map((position) => patternRegex(member.actions[position]!.text)))];
   });
   return `(re.diff ${intersection(within.map((entry) => entry.name))} ${regexUnion(['has-upper', ...subtracted])})`;
+}
+
+/**
+ * A given action escapes a region: `G(a) ∧ ¬G-denies(a) ∧ ¬(B-allows(a) ∧ ¬B-denies(a))` over
+ * the statements whose resource element holds there, each its action predicate and its condition
+ * atom.
+ */
+function groundEscapes(members: Members, on: (member: ResolvedStatement) => boolean, actionName: ReadonlyMap<ResolvedStatement, string>): string {
+  const call = (member: ResolvedStatement): string => and([`(${actionName.get(member)!} a)`, ...(member.condition === undefined ? [] : [member.condition.name])]);
+  const calls = (list: readonly ResolvedStatement[]): string => or(list.filter(on).map(call));
+  const boundingAllows = and([calls(members.boundingAllows), ...(members.boundingDenies.some(on) ? [not(calls(members.boundingDenies))] : [])]);
+  const terms = [call(members.granting)];
+  if (members.grantingDenies.some(on)) terms.push(not(calls(members.grantingDenies)));
+  if (members.boundingAllows.some(on)) terms.push(not(boundingAllows));
+  return and(terms);
 }
 
 /** A statement's action element as one regex: the union of its patterns (those that can matter here), or, for NotAction, what they leave. */

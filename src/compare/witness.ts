@@ -27,9 +27,9 @@ export interface Escape {
  * Replays a solver's action and resource through the evaluator, and finds condition values under
  * which the granting policy allows the request and the bounding one does not: the atoms in play
  * are those of the statements whose action and resource match, searched fewest-true first.
- * `undefined` when there are none (the witness fails replay) or too many atoms to search.
+ * `undefined` when there are none (the witness fails replay) or more than `maxAtoms` atoms to search.
  */
-export function replayEscape(granting: ResolvedPolicy, bounding: ResolvedPolicy, action: string, resource: string): Escape | undefined {
+export function replayEscape(granting: ResolvedPolicy, bounding: ResolvedPolicy, action: string, resource: string, maxAtoms = MAX_SEARCHED_ATOMS): Escape | undefined {
   const inPlay = new Map<string, ConditionAtom>();
   for (const statement of [...granting.statements, ...bounding.statements]) {
     if (!actionMatches(statement, action)) continue;
@@ -38,7 +38,7 @@ export function replayEscape(granting: ResolvedPolicy, bounding: ResolvedPolicy,
     for (const pattern of statement.resources) if (pattern.atom !== undefined && globMatchesExactly(pattern.glob, resource)) inPlay.set(pattern.atom.name, pattern.atom);
   }
   const atoms = [...inPlay.values()].sort((x, y) => x.name[0]!.localeCompare(y.name[0]!) || Number(x.name.slice(1)) - Number(y.name.slice(1)));
-  if (atoms.length > MAX_SEARCHED_ATOMS) return undefined;
+  if (atoms.length > maxAtoms) return undefined;
   const escapes = (holding: ReadonlySet<string>): boolean => {
     const request = { action, resource, holding };
     return policyAllows(granting, request) && !policyAllows(bounding, request);
