@@ -116,6 +116,10 @@ export class SolverPool {
   private async overrun(slot: Slot): Promise<void> {
     const job = slot.job;
     if (job === undefined) return;
+    // A caller that kept the main thread busy makes the timer fire late, its answer still waiting
+    // in the port behind it: let pending messages in first (they come before `setImmediate`).
+    await new Promise((resolve) => setImmediate(resolve));
+    if (slot.job !== job) return;
     const old = slot.worker;
     slot.job = undefined;
     job.resolve({ status: 'timeout', timeMs: this.timeoutMs + GRACE_MS, reason: 'the solver did not stop at its timeout' });

@@ -85,6 +85,22 @@ describe('SolverPool', () => {
     expect({ status, reason }).toEqual({ status: 'timeout', reason: 'timeout' });
   });
 
+  it('takes an answer that came while the main thread was busy past the timeout and its grace, keeping the worker', async () => {
+    const answer = short.solve(witnessScript('waiting'), ['w']);
+    // Longer than 50 ms and the 5 s grace, so that the overrun timer and the answer both wait behind
+    // it; busy in the event loop's check phase, the timers phase comes next, before the messages.
+    await new Promise<void>((resolve) =>
+      setImmediate(() => {
+        const until = Date.now() + 5_300;
+        while (Date.now() < until);
+        resolve();
+      }),
+    );
+    const { status, witnesses } = await answer;
+    expect({ status, witnesses }).toEqual({ status: 'sat', witnesses: ['waiting'] });
+    expect((await short.solve(witnessScript('next'), ['w'])).witnesses).toEqual(['next']);
+  });
+
   it('keeps answering on the same worker after a timeout', async () => {
     await short.solve(SLOW_SCRIPT, ['w']);
     const { status, witnesses } = await short.solve(witnessScript('after'), ['w']);
