@@ -101,7 +101,9 @@ class StatementView {
 
   private exact(): ClaimResult {
     const { catalog } = this.input;
-    for (let index = 0; index < catalog.size; index++) {
+    // An action neither side allows is judged alike: only those one side allows can differ, lowest index first.
+    const candidates = [...new Set([...this.allowedBefore, ...this.allowedAfter])].sort((a, b) => a - b);
+    for (const index of candidates) {
       const expected = this.allowedBefore.has(index) && !this.isUnused(index);
       if (this.allowedAfter.has(index) === expected) continue;
       const action = catalog.actions[index]!;
