@@ -112,8 +112,13 @@ export function regionPlan(
   const regions = cells.map((cell, index) => {
     const on = (member: ResolvedStatement): boolean => (alwaysOnResource(member) || cell.partOn.has(resourceKey(member))) && (member.condition === undefined || ground || cell.atomOn.has(member.condition.name));
     // A part's resources depend on the region's atoms when it has patterns with policy variables.
-    const holding = [...parts.values()].filter((part) => cell.partOn.has(part.key)).map((part) => resourceRegex(part.statement, cell.atomOn));
-    const failing = [...parts.values()].filter((part) => !cell.partOn.has(part.key)).map((part) => resourceRegex(part.statement, cell.atomOn));
+    const failingParts = [...parts.values()].filter((part) => !cell.partOn.has(part.key));
+    // A glob that a holding Resource element lists and a failing one lists too adds nothing here
+    // (the region excludes what it matches): left out, so that two versions of one policy, whose
+    // statements list the same globs split differently, leave regions Z3 sees empty at once.
+    const excluded = new Set(failingParts.filter((part) => part.statement.resourceKey === 'Resource').flatMap((part) => activeGlobs(part.statement, cell.atomOn)));
+    const holding = [...parts.values()].filter((part) => cell.partOn.has(part.key)).map((part) => resourceRegex(part.statement, cell.atomOn, part.statement.resourceKey === 'Resource' ? excluded : undefined));
+    const failing = failingParts.map((part) => resourceRegex(part.statement, cell.atomOn));
     const resources = failing.length === 0 ? intersection(holding) : `(re.diff ${intersection(holding)} ${regexUnion(failing)})`;
     let actions: string;
     if (lineActions !== undefined) {
@@ -267,9 +272,14 @@ function actionRegex(statement: ResolvedStatement, positions: readonly number[])
 }
 
 /** A statement's resource element as one regex: its globs, case kept (a pattern with a variable: widened, where its atom holds), or what they leave. */
-function resourceRegex(statement: ResolvedStatement, atomOn: ReadonlySet<string>): string {
-  const union = regexUnion(statement.resources.filter((resource) => resource.atom === undefined || atomOn.has(resource.atom.name)).map((resource) => globRegex(resource.glob)));
+function resourceRegex(statement: ResolvedStatement, atomOn: ReadonlySet<string>, without?: ReadonlySet<string>): string {
+  const union = regexUnion(activeGlobs(statement, atomOn).filter((glob) => without?.has(glob) !== true).map(globRegex));
   return statement.resourceKey === 'Resource' ? union : `(re.diff re.all ${union})`;
+}
+
+/** The resource globs of a statement that count in a region: those without a policy variable, and those whose atom holds there. */
+function activeGlobs(statement: ResolvedStatement, atomOn: ReadonlySet<string>): string[] {
+  return statement.resources.filter((resource) => resource.atom === undefined || atomOn.has(resource.atom.name)).map((resource) => resource.glob);
 }
 
 function intersection(regexes: readonly string[]): string {
