@@ -111,13 +111,15 @@ export function regionPlan(
 
   const regions = cells.map((cell, index) => {
     const on = (member: ResolvedStatement): boolean => (alwaysOnResource(member) || cell.partOn.has(resourceKey(member))) && (member.condition === undefined || ground || cell.atomOn.has(member.condition.name));
-    // A part's resources depend on the region's atoms when it has patterns with policy variables.
+    const holdingParts = [...parts.values()].filter((part) => cell.partOn.has(part.key));
     const failingParts = [...parts.values()].filter((part) => !cell.partOn.has(part.key));
     // A glob that a holding Resource element lists and a failing one lists too adds nothing here
     // (the region excludes what it matches): left out, so that two versions of one policy, whose
-    // statements list the same globs split differently, leave regions Z3 sees empty at once.
-    const excluded = new Set(failingParts.filter((part) => part.statement.resourceKey === 'Resource').flatMap((part) => activeGlobs(part.statement, cell.atomOn)));
-    const holding = [...parts.values()].filter((part) => cell.partOn.has(part.key)).map((part) => resourceRegex(part.statement, cell.atomOn, part.statement.resourceKey === 'Resource' ? excluded : undefined));
+    // statements list the same globs split differently, leave regions Z3 sees empty at once. (The
+    // glob-by-glob form of the empty regions `regionsOf` leaves out.)
+    const listedByFailing = new Set(failingParts.filter((part) => part.statement.resourceKey === 'Resource').flatMap((part) => activeGlobs(part.statement, cell.atomOn)));
+    // A part's resources depend on the region's atoms when it has patterns with policy variables.
+    const holding = holdingParts.map((part) => resourceRegex(part.statement, cell.atomOn, part.statement.resourceKey === 'Resource' ? listedByFailing : undefined));
     const failing = failingParts.map((part) => resourceRegex(part.statement, cell.atomOn));
     const resources = failing.length === 0 ? intersection(holding) : `(re.diff ${intersection(holding)} ${regexUnion(failing)})`;
     let actions: string;
