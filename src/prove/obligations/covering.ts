@@ -26,11 +26,12 @@ export interface CoveringForm {
 }
 
 export function coveringForm(outer: PatternSet, all: readonly number[]): CoveringForm {
-  const sorted = [...new Set(all)].sort((a, b) => a - b);
-  const literalCount = sorted.filter((index) => !outer.globs[index]!.hasWildcard).length;
+  const distinct = [...new Set(all)];
+  const literalCount = distinct.filter((index) => !outer.globs[index]!.hasWildcard).length;
   const inUnion = literalCount <= LITERALS_IN_UNION ? () => true : (index: number) => outer.globs[index]!.hasWildcard;
   return {
-    definitions: [...definitions(outer, sorted.filter(inUnion)), ...predicates(outer, sorted.filter((index) => !inUnion(index)))],
+    // Each in index order: `definitions` and `predicates` sort what they are given.
+    definitions: [...definitions(outer, distinct.filter(inUnion)), ...predicates(outer, distinct.filter((index) => !inUnion(index)))],
     union: (covering) => regexUnion(covering.filter(inUnion).map((index) => outer.name(index))),
     outside: (covering, subject) => {
       const literals = covering.filter((index) => !inUnion(index));
